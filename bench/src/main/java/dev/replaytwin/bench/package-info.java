@@ -1,0 +1,2 @@
+/** Runnable benchmarks; see {@code bench/README.md}. */
+package dev.replaytwin.bench;

@@ -1,0 +1,6 @@
+/**
+ * The shared language of ReplayTwin: the exchange model ({@code Exchange}),
+ * the {@code .twcap} capture format (package {@code capture}), and endpoint naming
+ * (package {@code endpoint}).
+ */
+package dev.replaytwin.core;
