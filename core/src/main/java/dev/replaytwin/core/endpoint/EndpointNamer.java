@@ -57,133 +57,133 @@ import java.util.List;
  */
 public final class EndpointNamer {
 
-    private static final EndpointNamer DEFAULTS = new EndpointNamer(new RoutePattern[0]);
-    private static final String ROOT = "/";
-    /** Room for placeholders longer than the segments they replace, such as {@code {id}} for 7. */
-    private static final int PLACEHOLDER_SLACK = 16;
+  private static final EndpointNamer DEFAULTS = new EndpointNamer(new RoutePattern[0]);
+  private static final String ROOT = "/";
+  /** Room for placeholders longer than the segments they replace, such as {@code {id}} for 7. */
+  private static final int PLACEHOLDER_SLACK = 16;
 
-    private final RoutePattern[] routes;
+  private final RoutePattern[] routes;
 
-    private EndpointNamer(RoutePattern[] routes) {
-        this.routes = routes;
+  private EndpointNamer(RoutePattern[] routes) {
+    this.routes = routes;
+  }
+
+  /** Returns the shared namer with no routes: default segment collapsing only. */
+  public static EndpointNamer defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a builder for a namer with routes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the endpoint name of a request.
+   *
+   * @param method the request method, in any case
+   * @param target the request-target as sent: origin-form, absolute-form, authority-form or
+   *     {@code *}
+   * @throws IllegalArgumentException if {@code method} is empty
+   */
+  public String name(String method, String target) {
+    requireNonNull(method, "method");
+    requireNonNull(target, "target");
+    if (method.isEmpty()) {
+      throw new IllegalArgumentException("method: \"\" (expected: an HTTP method such as GET)");
     }
-
-    /** Returns the shared namer with no routes: default segment collapsing only. */
-    public static EndpointNamer defaults() {
-        return DEFAULTS;
+    String upperMethod = MethodToken.upperCase(method);
+    String path = target;
+    int from = RequestTarget.pathStart(target);
+    int to = RequestTarget.pathEnd(target, from);
+    if (from == to) {
+      path = ROOT;
+      from = 0;
+      to = 1;
     }
+    if (path.charAt(from) != '/') {
+      return join(upperMethod, path, from, to);
+    }
+    if (to - from > 1 && path.charAt(to - 1) == '/') {
+      to--;
+    }
+    for (RoutePattern route : routes) {
+      if (route.matches(upperMethod, path, from, to)) {
+        return route.name(upperMethod);
+      }
+    }
+    return collapse(upperMethod, path, from, to);
+  }
 
-    /** Returns a builder for a namer with routes. */
-    public static Builder builder() {
-        return new Builder();
+  /** Returns the routes in matching order, methods upper-cased. */
+  @Override
+  public String toString() {
+    return "EndpointNamer" + Arrays.toString(routes);
+  }
+
+  private static String join(String upperMethod, String path, int from, int to) {
+    if (from == 0 && to == path.length()) {
+      return upperMethod + ' ' + path;
+    }
+    return new StringBuilder(upperMethod.length() + 1 + to - from)
+        .append(upperMethod).append(' ').append(path, from, to)
+        .toString();
+  }
+
+  /**
+   * Replaces collapsible segments with placeholders. The builder is created at the first such
+   * segment, so a path that keeps every segment costs only the result.
+   */
+  private static String collapse(String upperMethod, String path, int from, int to) {
+    StringBuilder name = null;
+    int pos = from + 1;
+    while (pos < to) {
+      int end = RequestTarget.segmentEnd(path, pos, to);
+      SegmentKind kind = SegmentKind.of(path, pos, end);
+      if (kind != SegmentKind.LITERAL) {
+        if (name == null) {
+          name = new StringBuilder(upperMethod.length() + 1 + to - from + PLACEHOLDER_SLACK)
+              .append(upperMethod).append(' ').append(path, from, pos);
+        }
+        name.append(kind.placeholder());
+      } else if (name != null) {
+        name.append(path, pos, end);
+      }
+      if (end < to && name != null) {
+        name.append('/');
+      }
+      pos = end + 1;
+    }
+    return name == null ? join(upperMethod, path, from, to) : name.toString();
+  }
+
+  /**
+   * Collects route patterns for {@link EndpointNamer}. Not thread-safe; build once, then share
+   * the namer.
+   */
+  public static final class Builder {
+
+    private final List<RoutePattern> routes = new ArrayList<>();
+
+    private Builder() {
     }
 
     /**
-     * Returns the endpoint name of a request.
+     * Adds a route pattern, tried after those added before it.
      *
-     * @param method the request method, in any case
-     * @param target the request-target as sent: origin-form, absolute-form, authority-form or
-     *     {@code *}
-     * @throws IllegalArgumentException if {@code method} is empty
+     * @param pattern {@code [METHOD ]/path}, e.g. {@code GET /users/{userId}} or
+     *     {@code /static/**}; surrounding whitespace is ignored
+     * @throws IllegalArgumentException if the pattern is malformed, with a one-line message
+     *     such as {@code route: "GET users/{id}" (expected: a path starting with /)}
      */
-    public String name(String method, String target) {
-        requireNonNull(method, "method");
-        requireNonNull(target, "target");
-        if (method.isEmpty()) {
-            throw new IllegalArgumentException("method: \"\" (expected: an HTTP method such as GET)");
-        }
-        String upperMethod = MethodToken.upperCase(method);
-        String path = target;
-        int from = RequestTarget.pathStart(target);
-        int to = RequestTarget.pathEnd(target, from);
-        if (from == to) {
-            path = ROOT;
-            from = 0;
-            to = 1;
-        }
-        if (path.charAt(from) != '/') {
-            return join(upperMethod, path, from, to);
-        }
-        if (to - from > 1 && path.charAt(to - 1) == '/') {
-            to--;
-        }
-        for (RoutePattern route : routes) {
-            if (route.matches(upperMethod, path, from, to)) {
-                return route.name(upperMethod);
-            }
-        }
-        return collapse(upperMethod, path, from, to);
+    public Builder route(String pattern) {
+      routes.add(RoutePattern.parse(pattern));
+      return this;
     }
 
-    /** Returns the routes in matching order, methods upper-cased. */
-    @Override
-    public String toString() {
-        return "EndpointNamer" + Arrays.toString(routes);
+    /** Returns a namer with the routes added so far. */
+    public EndpointNamer build() {
+      return routes.isEmpty() ? DEFAULTS : new EndpointNamer(routes.toArray(new RoutePattern[0]));
     }
-
-    private static String join(String upperMethod, String path, int from, int to) {
-        if (from == 0 && to == path.length()) {
-            return upperMethod + ' ' + path;
-        }
-        return new StringBuilder(upperMethod.length() + 1 + to - from)
-                .append(upperMethod).append(' ').append(path, from, to)
-                .toString();
-    }
-
-    /**
-     * Replaces collapsible segments with placeholders. The builder is created at the first such
-     * segment, so a path that keeps every segment costs only the result.
-     */
-    private static String collapse(String upperMethod, String path, int from, int to) {
-        StringBuilder name = null;
-        int pos = from + 1;
-        while (pos < to) {
-            int end = RequestTarget.segmentEnd(path, pos, to);
-            SegmentKind kind = SegmentKind.of(path, pos, end);
-            if (kind != SegmentKind.LITERAL) {
-                if (name == null) {
-                    name = new StringBuilder(upperMethod.length() + 1 + to - from + PLACEHOLDER_SLACK)
-                            .append(upperMethod).append(' ').append(path, from, pos);
-                }
-                name.append(kind.placeholder());
-            } else if (name != null) {
-                name.append(path, pos, end);
-            }
-            if (end < to && name != null) {
-                name.append('/');
-            }
-            pos = end + 1;
-        }
-        return name == null ? join(upperMethod, path, from, to) : name.toString();
-    }
-
-    /**
-     * Collects route patterns for {@link EndpointNamer}. Not thread-safe; build once, then share
-     * the namer.
-     */
-    public static final class Builder {
-
-        private final List<RoutePattern> routes = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /**
-         * Adds a route pattern, tried after those added before it.
-         *
-         * @param pattern {@code [METHOD ]/path}, e.g. {@code GET /users/{userId}} or
-         *     {@code /static/**}; surrounding whitespace is ignored
-         * @throws IllegalArgumentException if the pattern is malformed, with a one-line message
-         *     such as {@code route: "GET users/{id}" (expected: a path starting with /)}
-         */
-        public Builder route(String pattern) {
-            routes.add(RoutePattern.parse(pattern));
-            return this;
-        }
-
-        /** Returns a namer with the routes added so far. */
-        public EndpointNamer build() {
-            return routes.isEmpty() ? DEFAULTS : new EndpointNamer(routes.toArray(new RoutePattern[0]));
-        }
-    }
+  }
 }
