@@ -1,0 +1,152 @@
+package dev.replaytwin.core.endpoint.internal;
+
+/**
+ * What a path segment looks like, judged by a single character scan with no regular expressions
+ * and no allocation. Segments are judged as written: percent-encoded text is not decoded.
+ */
+public enum SegmentKind {
+    /** Kept as written. */
+    LITERAL(""),
+    /** Only ASCII digits: {@code 123}. */
+    ID("{id}"),
+    /** A signed integer or a decimal: {@code -12}, {@code +7}, {@code 3.14}. */
+    NUM("{num}"),
+    /** 8-4-4-4-12 hexadecimal digits in either case. */
+    UUID("{uuid}"),
+    /** At least 16 hexadecimal characters, at least one a digit. */
+    HEX("{hex}"),
+    /**
+     * At least 20 characters of {@code [A-Za-z0-9_-]} with up to two
+     * trailing {@code =}, containing both a letter and a digit.
+     */
+    TOKEN("{token}");
+
+    private static final int MIN_HEX_LENGTH = 16;
+    private static final int MIN_TOKEN_LENGTH = 20;
+    private static final int UUID_LENGTH = 36;
+    private static final int MAX_PADDING = 2;
+
+    private static final int DIGIT = 1;
+    private static final int HEX_LETTER = 1 << 1;
+    private static final int OTHER_LETTER = 1 << 2;
+    private static final int DASH_OR_UNDERSCORE = 1 << 3;
+    private static final int SIGN_OR_DOT = 1 << 4;
+    private static final int EQUALS = 1 << 5;
+
+    private final String placeholder;
+
+    SegmentKind(String placeholder) {
+        this.placeholder = placeholder;
+    }
+
+    /** Returns the text that replaces a segment of this kind; empty for {@link #LITERAL}. */
+    public String placeholder() {
+        return placeholder;
+    }
+
+    /** Classifies the segment {@code path[from, to)}, which contains no {@code /}. */
+    public static SegmentKind of(String path, int from, int to) {
+        int classes = 0;
+        int equalsCount = 0;
+        for (int i = from; i < to; i++) {
+            char c = path.charAt(i);
+            if (c >= '0' && c <= '9') {
+                classes |= DIGIT;
+            } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+                classes |= HEX_LETTER;
+            } else if ((c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z')) {
+                classes |= OTHER_LETTER;
+            } else if (c == '-' || c == '_') {
+                classes |= DASH_OR_UNDERSCORE;
+            } else if (c == '+' || c == '.') {
+                classes |= SIGN_OR_DOT;
+            } else if (c == '=') {
+                classes |= EQUALS;
+                equalsCount++;
+            } else {
+                // No rule accepts any other character, percent signs included.
+                return LITERAL;
+            }
+        }
+        int length = to - from;
+        if (classes == DIGIT) {
+            return ID;
+        }
+        if ((classes & DIGIT) == 0) {
+            return LITERAL;
+        }
+        if (length == UUID_LENGTH && (classes & ~(DIGIT | HEX_LETTER | DASH_OR_UNDERSCORE)) == 0
+                && isUuid(path, from)) {
+            return UUID;
+        }
+        if ((classes & ~(DIGIT | DASH_OR_UNDERSCORE | SIGN_OR_DOT)) == 0 && isNumber(path, from, to)) {
+            return NUM;
+        }
+        if (classes == (DIGIT | HEX_LETTER) && length >= MIN_HEX_LENGTH) {
+            return HEX;
+        }
+        if ((classes & (HEX_LETTER | OTHER_LETTER)) != 0 && (classes & SIGN_OR_DOT) == 0
+                && length >= MIN_TOKEN_LENGTH && isPaddingOnly(path, to, equalsCount)) {
+            return TOKEN;
+        }
+        return LITERAL;
+    }
+
+    private static boolean isUuid(String path, int from) {
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = path.charAt(from + i);
+            boolean dashExpected = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dashExpected ? c != '-' : !isHex(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Matches {@code [+-]?[0-9]+(\.[0-9]+)?} without backtracking. */
+    private static boolean isNumber(String path, int from, int to) {
+        int i = from;
+        if (path.charAt(i) == '-' || path.charAt(i) == '+') {
+            i++;
+        }
+        int intStart = i;
+        while (i < to && isDigit(path.charAt(i))) {
+            i++;
+        }
+        if (i == intStart) {
+            return false;
+        }
+        if (i == to) {
+            return true;
+        }
+        if (path.charAt(i) != '.') {
+            return false;
+        }
+        int fractionStart = ++i;
+        while (i < to && isDigit(path.charAt(i))) {
+            i++;
+        }
+        return i == to && i > fractionStart;
+    }
+
+    /** True when every {@code =} of the segment ending at {@code to} is trailing padding. */
+    private static boolean isPaddingOnly(String path, int to, int equalsCount) {
+        if (equalsCount > MAX_PADDING) {
+            return false;
+        }
+        for (int i = 1; i <= equalsCount; i++) {
+            if (path.charAt(to - i) != '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}
