@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
     name = "capture",
     description = "Look into and check .twcap capture files.",
-    subcommands = CaptureCatCommand.class)
+    subcommands = {CaptureCatCommand.class, CaptureStatsCommand.class})
 public final class CaptureCommand {}
