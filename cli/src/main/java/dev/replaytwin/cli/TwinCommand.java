@@ -1,5 +1,69 @@
 package dev.replaytwin.cli;
 
+import dev.replaytwin.cli.internal.ExecutionErrorHandler;
+import dev.replaytwin.cli.internal.UsageErrorHandler;
+import dev.replaytwin.cli.internal.VersionProvider;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code twin} command: the root of the command tree and the program's entry point.
+ *
+ * <p>Tests and embedders build the same command tree with {@link #commandLine()} and capture its
+ * output:
+ *
+ * <pre>{@code
+ * StringWriter out = new StringWriter();
+ * CommandLine twin = TwinCommand.commandLine();
+ * twin.setOut(new PrintWriter(out));
+ * int exitCode = twin.execute("capture", "stats", "prod.twcap");
+ * }</pre>
+ *
+ * <p>Exit codes are those of {@link ExitCodes}. Errors are one line on stderr; {@code --verbose}
+ * adds the stack trace.
+ */
+@Command(
+    name = "twin",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Rehearse real production traffic on a release candidate before users see it.",
+    subcommands = {CaptureCommand.class, AutoComplete.GenerateCompletion.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:ok", "1:regression found", "2:invalid input or usage", "3:inconclusive", "4:internal error"})
 public final class TwinCommand {
-  public static void main(String[] args) {}
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error, not just its one-line message.")
+  private boolean verbose;
+
+  /** The command tree with twin's error handling; set its out and err writers to capture output. */
+  public static CommandLine commandLine() {
+    TwinCommand root = new TwinCommand();
+    CommandLine commandLine = new CommandLine(root);
+    commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(() -> root.verbose));
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler(() -> root.verbose));
+    return commandLine;
+  }
+
+  /** Runs {@code twin} and exits with its exit code. */
+  public static void main(String[] args) {
+    CommandLine twin = commandLine();
+    // Buffered, so that a capture of millions of exchanges is not written one system call a line.
+    twin.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16)));
+    int exitCode = twin.execute(args);
+    twin.getOut().flush();
+    twin.getErr().flush();
+    System.exit(exitCode);
+  }
 }

@@ -1,0 +1,130 @@
+package dev.replaytwin.cli;
+
+import static dev.replaytwin.cli.CliRun.twin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class TwinCommandTest {
+
+  @Test
+  void versionPrintsTheMavenProjectVersion() {
+    CliRun run = twin("--version");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.outLines().get(0)).matches("twin \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheExitCodes() {
+    CliRun run = twin("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Usage: twin", "capture", "generate-completion", "--verbose",
+        "2   invalid input or usage", "4   internal error");
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String[] args : new String[][] {{"capture", "--help"}, {"capture", "cat", "--help"},
+        {"capture", "stats", "-h"}}) {
+      CliRun run = twin(args);
+
+      assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: twin capture");
+    }
+  }
+
+  @Test
+  void generatesABashCompletionScriptForTheWholeTree() {
+    CliRun run = twin("generate-completion");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("complete", "_picocli_twin", "capture", "stats", "--skip-corrupt");
+  }
+
+  @Test
+  void unknownOptionIsOneLineAndExitTwo() {
+    CliRun run = twin("capture", "cat", "--bogus", "x.twcap");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).containsExactly("error: Unknown option: '--bogus' (see 'twin capture cat --help')");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void misspeltOptionSuggestsTheRightOne() {
+    CliRun run = twin("capture", "cat", "--jsn", "x.twcap");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("error: Unknown option: '--jsn'; did you mean --json?");
+  }
+
+  @Test
+  void missingSubcommandIsAUsageError() {
+    CliRun run = twin("capture");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).containsExactly("error: Missing required subcommand (see 'twin capture --help')");
+  }
+
+  @Test
+  void unexpectedExceptionIsAnInternalErrorInOneLine() {
+    CommandLine commandLine = TwinCommand.commandLine();
+    commandLine.addSubcommand(new Boom());
+
+    CliRun run = twin(commandLine, "boom");
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.errLines()).containsExactly(
+        "internal error: java.lang.IllegalStateException (rerun with --verbose for details)");
+  }
+
+  @Test
+  void internalErrorMessageStaysOnOneLine() {
+    CommandLine commandLine = TwinCommand.commandLine();
+    commandLine.addSubcommand(new Boom("first line\nsecond line"));
+
+    CliRun run = twin(commandLine, "boom");
+
+    assertThat(run.errLines()).containsExactly(
+        "internal error: first line; second line (rerun with --verbose for details)");
+  }
+
+  @Test
+  void verboseAddsTheStackTraceBeforeTheMessage() {
+    CommandLine commandLine = TwinCommand.commandLine();
+    commandLine.addSubcommand(new Boom("kaput"));
+
+    CliRun run = twin(commandLine, "boom", "--verbose");
+
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.errLines().get(0)).isEqualTo("java.lang.IllegalStateException: kaput");
+    assertThat(run.err()).contains("\tat dev.replaytwin.cli.TwinCommandTest$Boom.call");
+    assertThat(run.errLines()).last().isEqualTo("internal error: kaput (rerun with --verbose for details)");
+  }
+
+  /** A command that fails the way a bug would. */
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    private final String message;
+
+    Boom() {
+      this(null);
+    }
+
+    Boom(String message) {
+      this.message = message;
+    }
+
+    @Override
+    public Integer call() {
+      throw new IllegalStateException(message);
+    }
+  }
+}
