@@ -4,7 +4,6 @@ import dev.replaytwin.cli.internal.ExchangePrinter;
 import dev.replaytwin.cli.internal.FirstExchange;
 import dev.replaytwin.cli.internal.HumanFormat;
 import dev.replaytwin.cli.internal.InvalidInputException;
-import dev.replaytwin.cli.internal.LeadingSegments;
 import dev.replaytwin.cli.internal.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.Exchange;
@@ -84,7 +83,6 @@ public final class CaptureCatCommand implements Callable<Integer> {
       ReadOptions options = timeRange(ReadOptions.defaults().skippingCorrupt(skipCorrupt)
           .reportingTo(problem -> err.println("warning: " + problem.describe())));
       try (CaptureReader reader = CaptureReader.open(file, options)) {
-        LeadingSegments.missing(file, reader).ifPresent(problem -> err.println("warning: " + problem.describe()));
         print(reader, printer, out);
       }
     } catch (CaptureFormatException.Corrupt e) {

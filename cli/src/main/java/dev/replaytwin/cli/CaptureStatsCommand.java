@@ -3,7 +3,6 @@ package dev.replaytwin.cli;
 import dev.replaytwin.cli.internal.CaptureStats;
 import dev.replaytwin.cli.internal.CaptureTally;
 import dev.replaytwin.cli.internal.InvalidInputException;
-import dev.replaytwin.cli.internal.LeadingSegments;
 import dev.replaytwin.cli.internal.StatsJsonRenderer;
 import dev.replaytwin.cli.internal.StatsTextRenderer;
 import dev.replaytwin.core.Exchange;
@@ -102,10 +101,7 @@ public final class CaptureStatsCommand implements Callable<Integer> {
       for (Exchange e; (e = reader.next()) != null; ) {
         tally.add(e);
       }
-      List<CaptureProblem> problems = new ArrayList<>();
-      LeadingSegments.missing(file, reader).ifPresent(problems::add);
-      problems.addAll(reader.problems());
-      return new CaptureStats(file, reader.files(), reader.header(), reader.totals(), problems, tally);
+      return new CaptureStats(file, reader.files(), reader.header(), reader.totals(), reader.problems(), tally);
     }
   }
 }

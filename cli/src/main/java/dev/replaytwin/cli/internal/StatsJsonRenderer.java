@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.replaytwin.core.ContextTags;
 import dev.replaytwin.core.capture.CaptureHeader;
 import dev.replaytwin.core.capture.CaptureProblem;
+import dev.replaytwin.core.capture.Codec;
 import dev.replaytwin.core.capture.ReadTotals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * {@code twin capture stats --json}: the report as one JSON object, the same figures as the text.
@@ -137,6 +139,11 @@ public final class StatsJsonRenderer {
     json.writeObjectFieldStart("blocks");
     json.writeNumberField("read", totals.blocksRead());
     json.writeNumberField("corrupt", totals.blocksCorrupt());
+    json.writeArrayFieldStart("codecs");
+    for (Codec codec : new TreeSet<>(totals.codecs())) {
+      json.writeString(codec.displayName());
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

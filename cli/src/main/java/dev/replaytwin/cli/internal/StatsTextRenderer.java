@@ -3,6 +3,7 @@ package dev.replaytwin.cli.internal;
 import dev.replaytwin.core.ContextTags;
 import dev.replaytwin.core.capture.CaptureHeader;
 import dev.replaytwin.core.capture.CaptureProblem;
+import dev.replaytwin.core.capture.Codec;
 import dev.replaytwin.core.capture.ReadTotals;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code twin capture stats} as text: a labelled summary, then tables of directions and endpoints. */
 public final class StatsTextRenderer {
@@ -79,7 +81,7 @@ public final class StatsTextRenderer {
     line("Bytes", "raw " + HumanFormat.bytes(totals.rawBytes()) + ", compressed "
         + HumanFormat.bytes(totals.compressedBytes()) + ratio + ", file " + HumanFormat.bytes(totals.fileBytes()));
     line("Blocks", HumanFormat.count(totals.blocksRead()) + " read, " + HumanFormat.count(totals.blocksCorrupt())
-        + " corrupt");
+        + " corrupt" + (totals.codecs().isEmpty() ? "" : ", codec " + codecs(totals)));
   }
 
   private void renderDirections(CaptureTally t) {
@@ -185,5 +187,9 @@ public final class StatsTextRenderer {
 
   private void line(String label, String value) {
     out.printf(Locale.ROOT, LABEL, label, value);
+  }
+
+  static String codecs(ReadTotals totals) {
+    return totals.codecs().stream().sorted().map(Codec::displayName).collect(Collectors.joining(", "));
   }
 }

@@ -43,7 +43,11 @@ public final class CaptureReader implements Closeable {
   private final Path path;
   private final List<Path> files;
   private final ReadOptions options;
+  /** A badly damaged capture can have a problem per block; keep the first ones, count them all. */
+  private static final int MAX_PROBLEMS_KEPT = 1000;
+
   private final List<CaptureProblem> problems = new ArrayList<>();
+  private long problemCount;
   private final ReadCounters counters = new ReadCounters();
   private final CaptureHeader header;
 
@@ -57,6 +61,16 @@ public final class CaptureReader implements Closeable {
     this.options = options;
     this.current = SegmentReader.open(files.get(0), options, this::report, counters);
     this.header = current.header();
+    if (isRotatedSet() && header.segment() != 0) {
+      report(new CaptureProblem.MissingSegment(CaptureFiles.segmentPath(path, 0),
+          (header.segment() == 1 ? "segment 0 missing" : "segments 0.." + (header.segment() - 1) + " missing")
+              + ": the capture starts at " + files.get(0).getFileName()));
+    }
+  }
+
+  /** True when {@code path} named a rotated capture, not one file (which may itself be a segment). */
+  private boolean isRotatedSet() {
+    return !files.get(0).equals(path);
   }
 
   public static CaptureReader open(Path path) throws IOException {
@@ -90,15 +104,23 @@ public final class CaptureReader implements Closeable {
     return files;
   }
 
-  /** Problems found so far, each once, in the order found. */
+  /**
+   * Problems found so far, each once, in the order found; the first 1,000 of them (every one reaches
+   * {@link ReadOptions#onProblem()}).
+   */
   public List<CaptureProblem> problems() {
     return List.copyOf(problems);
+  }
+
+  /** How many problems were found so far, including any beyond those {@link #problems()} keeps. */
+  public long problemCount() {
+    return problemCount;
   }
 
   public ReadTotals totals() {
     ReadCounters c = counters;
     return new ReadTotals(c.blocksRead, c.blocksSkipped, c.blocksCorrupt, c.compressedBytes, c.rawBytes,
-        c.fileBytes, c.exchanges);
+        c.fileBytes, c.exchanges, c.codecs);
   }
 
   /**
@@ -159,7 +181,7 @@ public final class CaptureReader implements Closeable {
     finished.close();
     current = null;
     if (++fileIndex >= files.size()) {
-      if (continued) {
+      if (continued && isRotatedSet()) {
         report(new CaptureProblem.MissingSegment(CaptureFiles.segmentPath(path, finishedHeader.segment() + 1),
             "segment " + (finishedHeader.segment() + 1) + " missing: the capture continues past the last file"));
       }
@@ -179,7 +201,9 @@ public final class CaptureReader implements Closeable {
   }
 
   private void report(CaptureProblem problem) {
-    problems.add(problem);
+    if (problemCount++ < MAX_PROBLEMS_KEPT) {
+      problems.add(problem);
+    }
     options.onProblem().accept(problem);
   }
 

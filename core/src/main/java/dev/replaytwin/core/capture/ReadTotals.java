@@ -1,5 +1,7 @@
 package dev.replaytwin.core.capture;
 
+import java.util.Set;
+
 /**
  * Running totals of what a {@link CaptureReader} has gone through so far.
  *
@@ -10,6 +12,11 @@ package dev.replaytwin.core.capture;
  * @param rawBytes payload bytes of decoded blocks after decompression
  * @param fileBytes size of every file opened so far
  * @param exchanges exchanges returned
+ * @param codecs the codecs of the blocks decoded
  */
 public record ReadTotals(long blocksRead, long blocksSkipped, long blocksCorrupt, long compressedBytes,
-    long rawBytes, long fileBytes, long exchanges) {}
+    long rawBytes, long fileBytes, long exchanges, Set<Codec> codecs) {
+  public ReadTotals {
+    codecs = Set.copyOf(codecs);
+  }
+}

@@ -60,6 +60,8 @@ class CaptureSeekAndRotationTest {
     try (CaptureReader reader = CaptureReader.open(dir.resolve("prod.00001.twcap"))) {
       assertThat(reader.header().segment()).isEqualTo(1);
       assertThat(Captures.readAll(reader)).isNotEmpty().isSubsetOf(written);
+      assertThat(reader.problems()).isEmpty();
+      assertThat(reader.totals().codecs()).containsExactly(Codec.ZSTD);
     }
   }
 
@@ -76,6 +78,21 @@ class CaptureSeekAndRotationTest {
     assertThat(read).isNotEmpty();
     assertThat(problems).singleElement().isInstanceOfSatisfying(CaptureProblem.MissingSegment.class,
         m -> assertThat(m.describe()).contains("segments 1..1 missing"));
+  }
+
+  @Test
+  void missingFirstSegmentIsReported() throws IOException {
+    Path base = dir.resolve("head.twcap");
+    Captures.write(base, CaptureWriterOptions.builder().blockBytes(4096).fsync(FsyncPolicy.NEVER)
+        .rotateEvery(20_000, Duration.ZERO).build(), new RandomExchanges(6, true).list(400));
+    Files.delete(dir.resolve("head.00000.twcap"));
+    Files.delete(dir.resolve("head.00001.twcap"));
+
+    try (CaptureReader reader = CaptureReader.open(base)) {
+      assertThat(Captures.readAll(reader)).isNotEmpty();
+      assertThat(reader.problems()).singleElement().isInstanceOfSatisfying(CaptureProblem.MissingSegment.class,
+          m -> assertThat(m.describe()).contains("segments 0..1 missing").contains("head.00002.twcap"));
+    }
   }
 
   @Test

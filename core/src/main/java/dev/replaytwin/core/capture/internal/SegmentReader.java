@@ -218,6 +218,7 @@ public final class SegmentReader implements Closeable {
     counters.blocksRead++;
     counters.compressedBytes += h.payloadLength();
     counters.rawBytes += h.rawLength();
+    counters.codecs.add(codec);
     return out;
   }
 
