@@ -43,8 +43,12 @@ import java.util.List;
  *       <li>{@code {hex}}: at least 16 hex characters including a digit, e.g. a SHA-1.
  *       <li>{@code {token}}: at least 20 characters of {@code [A-Za-z0-9_-]} with up to two
  *           trailing {@code =}, including both a letter and a digit.
+ *       <li>{@code {date}}: {@code dddd-dd-dd}.
+ *       <li>{@code {code}}: at least 6 characters of {@code [A-Za-z0-9._-]} with a letter and at
+ *           least 4 digits, e.g. a SKU {@code ALD-BLE-90766}.
  *     </ul>
- *     Anything else, such as {@code orders}, {@code v2}, {@code 2fa} or {@code 1.2.3}, is kept.
+ *     Anything else, such as {@code orders}, {@code v2}, {@code 2fa}, {@code sha256} or
+ *     {@code 1.2.3}, is kept.
  * </ol>
  *
  * <p>Route patterns are {@code [METHOD ]/path}. Path segments are literals compared as written

@@ -40,6 +40,13 @@ class EndpointNamerTest {
       dGhpcyBpcyBhIHRva2VuMQ==                     | {token}
       dGhpcyBpcyBhIHRva2VuMTI=                     | {token}
       how-to-cook-pasta-in-2023                    | {token}
+      2024-01-15                                   | {date}
+      ALD-BLE-90766                                | {code}
+      INV12345                                     | {code}
+      ORD_2024.0042                                | {code}
+      report-2024.pdf                              | {code}
+      0123456789abcde                              | {code}
+      Ab3xYz9Qw8Er7Ty6Ui0                          | {code}
       """)
   void collapsesSegment(String segment, String placeholder) {
     assertThat(DEFAULTS.name("GET", "/a/" + segment + "/b")).isEqualTo("GET /a/" + placeholder + "/b");
@@ -47,15 +54,17 @@ class EndpointNamerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-    "orders", "api", "v2", "2fa", "x1", "1.2.3", "2024-01-15", "1.", ".5", "-", "+-1", "1e5",
-    "0123456789abcde",              // 15 hex characters
+    "orders", "api", "v2", "2fa", "x1", "1.2.3", "1.", ".5", "-", "+-1", "1e5",
+    "sha256", "iphone15", "abc123", "a1234",   // fewer than 4 digits, or shorter than 6: not a {code}
+    "2024-1-15", "2024-01-155",     // not quite a date
+    "abc+12345",                    // + is not a code character
     "deadbeefdeadbeefdeadbeef",     // hex without a digit
     "abcdefabc-def-abcd-efab-cdefabcdefab",  // wrong UUID groups, no digit for {token}
-    "Ab3xYz9Qw8Er7Ty6Ui0",          // 19-character token
+    "Ab3xYzQwErTy6Ui9",             // 16 characters, 3 digits: neither {token} nor {code}
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9",    // dots are not token characters; 3 digits
     "authorizationCallbackUrl",     // 24 letters, no digit
     "dGhpcyBpcyBhIHRva2VuMQ===",    // three padding characters
     "abc=def0123456789abcdef",      // = not trailing
-    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9",    // dots are not token characters
     "%31%32%33",                    // percent-encoded 123, judged as written
     "caf%C3%A9",
     "0123456789abcdef%20",

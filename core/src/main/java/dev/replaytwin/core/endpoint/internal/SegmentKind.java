@@ -19,12 +19,21 @@ public enum SegmentKind {
    * At least 20 characters of {@code [A-Za-z0-9_-]} with up to two
    * trailing {@code =}, containing both a letter and a digit.
    */
-  TOKEN("{token}");
+  TOKEN("{token}"),
+  /** An ISO date, {@code 2024-01-15}. */
+  DATE("{date}"),
+  /**
+   * A code mixing letters and at least 4 digits, at least 6 characters of {@code [A-Za-z0-9._-]}:
+   * SKUs ({@code ALD-BLE-90766}), order numbers ({@code INV12345}), file names with numbers.
+   */
+  CODE("{code}");
 
   private static final int MIN_HEX_LENGTH = 16;
   private static final int MIN_TOKEN_LENGTH = 20;
   private static final int UUID_LENGTH = 36;
   private static final int MAX_PADDING = 2;
+  private static final int MIN_CODE_LENGTH = 6;
+  private static final int MIN_CODE_DIGITS = 4;
 
   private static final int DIGIT = 1;
   private static final int HEX_LETTER = 1 << 1;
@@ -48,10 +57,12 @@ public enum SegmentKind {
   public static SegmentKind of(String path, int from, int to) {
     int classes = 0;
     int equalsCount = 0;
+    int digits = 0;
     for (int i = from; i < to; i++) {
       char c = path.charAt(i);
       if (c >= '0' && c <= '9') {
         classes |= DIGIT;
+        digits++;
       } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
         classes |= HEX_LETTER;
       } else if ((c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z')) {
@@ -85,9 +96,17 @@ public enum SegmentKind {
     if (classes == (DIGIT | HEX_LETTER) && length >= MIN_HEX_LENGTH) {
       return HEX;
     }
-    if ((classes & (HEX_LETTER | OTHER_LETTER)) != 0 && (classes & SIGN_OR_DOT) == 0
+    boolean hasLetter = (classes & (HEX_LETTER | OTHER_LETTER)) != 0;
+    if (hasLetter && (classes & SIGN_OR_DOT) == 0
         && length >= MIN_TOKEN_LENGTH && isPaddingOnly(path, to, equalsCount)) {
       return TOKEN;
+    }
+    if (classes == (DIGIT | DASH_OR_UNDERSCORE) && isDate(path, from, to)) {
+      return DATE;
+    }
+    if (hasLetter && (classes & EQUALS) == 0 && length >= MIN_CODE_LENGTH && digits >= MIN_CODE_DIGITS
+        && noPlusSign(path, from, to)) {
+      return CODE;
     }
     return LITERAL;
   }
@@ -127,6 +146,28 @@ public enum SegmentKind {
       i++;
     }
     return i == to && i > fractionStart;
+  }
+
+  /** {@code dddd-dd-dd}. */
+  private static boolean isDate(String path, int from, int to) {
+    if (to - from != 10 || path.charAt(from + 4) != '-' || path.charAt(from + 7) != '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (i != from + 4 && i != from + 7 && !isDigit(path.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean noPlusSign(String path, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (path.charAt(i) == '+') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when every {@code =} of the segment ending at {@code to} is trailing padding. */
