@@ -19,7 +19,7 @@ import java.util.Locale;
  * bench/run --main SampleCapture examples/shop-sample.twcap --overwrite
  * }</pre>
  *
- * <p>The writer's default options (zstd level 3, 1 MiB blocks) except the block age: it is set to an
+ * <p>The writer's default options (zstd level 1, 1 MiB blocks) except the block age: it is set to an
  * hour so blocks are sealed by size alone and the file depends only on the seed. Everything but
  * the header's creation time and capture id is the same from run to run.
  */

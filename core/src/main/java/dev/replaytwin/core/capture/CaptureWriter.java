@@ -185,10 +185,11 @@ public final class CaptureWriter implements Closeable {
     if (blockRecords > 0) {
       int records = blockRecords;
       try {
-        byte[] payload = compressor.compress(block.array(), block.size());
+        int length = compressor.compress(block.array(), block.size());
+        byte[] payload = compressor.output();
         BlockHeader header = new BlockHeader(BlockHeader.KIND_DATA, compressor.codec().id(), 0, records,
-            payload.length, block.size(), blockFirst, blockLast, BlockHeader.crcOf(payload, 0, payload.length));
-        writeBlock(header, payload);
+            length, block.size(), blockFirst, blockLast, BlockHeader.crcOf(payload, 0, length));
+        writeBlock(header, payload, length);
         if (options.fsync() == FsyncPolicy.EVERY_BLOCK) {
           channel.force(false);
         }
@@ -219,11 +220,11 @@ public final class CaptureWriter implements Closeable {
         || (!options.rotateAge().isZero() && System.nanoTime() - segmentOpenedNanos >= options.rotateAge().toNanos());
   }
 
-  private void writeBlock(BlockHeader header, byte[] payload) throws IOException {
+  private void writeBlock(BlockHeader header, byte[] payload, int length) throws IOException {
     ByteBuffer head = ByteBuffer.allocate(BlockHeader.SIZE);
     header.writeTo(head);
     head.flip();
-    ByteBuffer body = ByteBuffer.wrap(payload);
+    ByteBuffer body = ByteBuffer.wrap(payload, 0, length);
     long goodEnd = segmentBytes;
     try {
       while (head.hasRemaining() || body.hasRemaining()) {
@@ -239,7 +240,7 @@ public final class CaptureWriter implements Closeable {
       }
       throw e;
     }
-    long n = BlockHeader.SIZE + (long) payload.length;
+    long n = BlockHeader.SIZE + (long) length;
     segmentBytes += n;
     fileBytes += n;
   }
@@ -251,7 +252,7 @@ public final class CaptureWriter implements Closeable {
     BlockHeader end = new BlockHeader(BlockHeader.KIND_END, 0, continued ? BlockHeader.FLAG_CONTINUED : 0,
         segmentRecords, 0, 0, segmentRecords == 0 ? 0 : segmentFirst, segmentRecords == 0 ? 0 : segmentLast,
         BlockHeader.crcOf(new byte[0], 0, 0));
-    writeBlock(end, new byte[0]);
+    writeBlock(end, new byte[0], 0);
     if (options.fsync() != FsyncPolicy.NEVER) {
       channel.force(true);
     }

@@ -6,7 +6,7 @@ import dev.replaytwin.core.ContextTags;
 import java.time.Duration;
 
 /**
- * How a {@link CaptureWriter} writes. Defaults: zstd level 3, blocks sealed at 1 MiB or 1 s,
+ * How a {@link CaptureWriter} writes. Defaults: zstd level 1, blocks sealed at 1 MiB or 1 s,
  * fsync after every block, no rotation, refuse to overwrite.
  *
  * <pre>{@code

@@ -11,7 +11,7 @@ public enum Codec {
   /** zlib-wrapped DEFLATE from the JDK, level 6 by default (what {@code gzip -6} does). */
   DEFLATE(1, 6),
   LZ4(2, 0),
-  ZSTD(3, 3);
+  ZSTD(3, 1);
 
   private final int id;
   private final int defaultLevel;

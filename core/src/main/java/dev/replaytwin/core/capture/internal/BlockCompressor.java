@@ -2,6 +2,8 @@ package dev.replaytwin.core.capture.internal;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.replaytwin.core.capture.Codec;
 import java.io.IOException;
 import java.util.Arrays;
@@ -18,9 +20,22 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  */
 public abstract sealed class BlockCompressor implements AutoCloseable {
   private final Codec codec;
+  /** Reused from block to block; valid up to the length the last {@link #compress} returned. */
+  byte[] out = new byte[0];
 
   private BlockCompressor(Codec codec) {
     this.codec = codec;
+  }
+
+  /** The compressed bytes of the last {@link #compress} call, up to the length it returned. */
+  public byte[] output() {
+    return out;
+  }
+
+  void ensureOutput(int capacity) {
+    if (out.length < capacity) {
+      out = new byte[capacity];
+    }
   }
 
   public Codec codec() {
@@ -37,8 +52,8 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     };
   }
 
-  /** Compressed form of {@code src[0..len)}, in a fresh array of exactly the compressed size. */
-  public abstract byte[] compress(byte[] src, int len);
+  /** Compresses {@code src[0..len)} into {@link #output()}; returns the compressed length. */
+  public abstract int compress(byte[] src, int len);
 
   /**
    * Decompresses {@code src[0..srcLen)} into {@code dst[0..dstLen)}.
@@ -61,8 +76,10 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     }
 
     @Override
-    public byte[] compress(byte[] src, int len) {
-      return Arrays.copyOf(src, len);
+    public int compress(byte[] src, int len) {
+      ensureOutput(len);
+      System.arraycopy(src, 0, out, 0, len);
+      return len;
     }
 
     @Override
@@ -84,11 +101,11 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     }
 
     @Override
-    public byte[] compress(byte[] src, int len) {
+    public int compress(byte[] src, int len) {
       deflater.reset();
       deflater.setInput(src, 0, len);
       deflater.finish();
-      byte[] out = new byte[len + len / 1000 + 64];
+      ensureOutput(len + len / 1000 + 64);
       int n = 0;
       while (!deflater.finished()) {
         if (n == out.length) {
@@ -96,7 +113,7 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
         }
         n += deflater.deflate(out, n, out.length - n);
       }
-      return Arrays.copyOf(out, n);
+      return n;
     }
 
     @Override
@@ -136,10 +153,9 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     }
 
     @Override
-    public byte[] compress(byte[] src, int len) {
-      byte[] out = new byte[compressor.maxCompressedLength(len)];
-      int n = compressor.compress(src, 0, len, out, 0, out.length);
-      return Arrays.copyOf(out, n);
+    public int compress(byte[] src, int len) {
+      ensureOutput(compressor.maxCompressedLength(len));
+      return compressor.compress(src, 0, len, out, 0, out.length);
     }
 
     @Override
@@ -158,6 +174,7 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
 
   private static final class ZstdCompressor extends BlockCompressor {
     private final ZstdCompressCtx ctx;
+    private ZstdDecompressCtx dctx;
 
     ZstdCompressor(int level) {
       super(Codec.ZSTD);
@@ -165,17 +182,21 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     }
 
     @Override
-    public byte[] compress(byte[] src, int len) {
-      byte[] out = new byte[(int) Zstd.compressBound(len)];
-      int n = ctx.compressByteArray(out, 0, out.length, src, 0, len);
-      return Arrays.copyOf(out, n);
+    public int compress(byte[] src, int len) {
+      ensureOutput((int) Zstd.compressBound(len));
+      return ctx.compressByteArray(out, 0, out.length, src, 0, len);
     }
 
     @Override
     public void decompress(byte[] src, int srcLen, byte[] dst, int dstLen) throws IOException {
-      long n = Zstd.decompressByteArray(dst, 0, dstLen, src, 0, srcLen);
-      if (Zstd.isError(n)) {
-        throw new IOException("zstd payload does not decode: " + Zstd.getErrorName(n));
+      if (dctx == null) {
+        dctx = new ZstdDecompressCtx();
+      }
+      int n;
+      try {
+        n = dctx.decompressByteArray(dst, 0, dstLen, src, 0, srcLen);
+      } catch (ZstdException e) {
+        throw new IOException("zstd payload does not decode: " + e.getMessage(), e);
       }
       if (n != dstLen) {
         throw sizeMismatch(Codec.ZSTD, n, dstLen);
@@ -185,6 +206,9 @@ public abstract sealed class BlockCompressor implements AutoCloseable {
     @Override
     public void close() {
       ctx.close();
+      if (dctx != null) {
+        dctx.close();
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.replaytwin.core.capture.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the primitives written by {@link ByteSink} from a byte array slice. Every read is bounds
@@ -94,19 +95,26 @@ public final class ByteSource {
 
   public String readString() {
     int n = checkedLength();
-    String s = isAscii(pos, n)
-        ? new String(buf, pos, n, StandardCharsets.ISO_8859_1)
-        : new String(buf, pos, n, StandardCharsets.UTF_8);
+    String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
   }
 
-  private boolean isAscii(int from, int n) {
-    for (int i = from, end = from + n; i < end; i++) {
-      if (buf[i] < 0) {
-        return false;
-      }
+  /**
+   * Skips {@code expected} when the next bytes are exactly it; for fields that repeat from record to
+   * record and whose encoding is self-delimiting.
+   */
+  public boolean skipIfNext(byte[] expected) {
+    int end = pos + expected.length;
+    if (end <= limit && Arrays.equals(buf, pos, end, expected, 0, expected.length)) {
+      pos = end;
+      return true;
     }
-    return true;
+    return false;
+  }
+
+  /** A copy of the bytes from {@code start} to the current position. */
+  public byte[] copyFrom(int start) {
+    return Arrays.copyOfRange(buf, start, pos);
   }
 }

@@ -69,10 +69,34 @@ public final class ExchangeCodec {
   }
 
   /**
-   * Reads the next record; returns {@code null} for a record type this version does not know
-   * (it has been skipped).
+   * Decodes records. Keeps the last context tags it decoded, so the run of records that share them
+   * (nearly all, in a capture) are matched byte for byte instead of decoded again. One per reader.
    */
-  public static Exchange decode(ByteSource in) {
+  public static final class Decoder {
+    private byte[] lastContextBytes = new byte[0];
+    private ContextTags lastContext = ContextTags.EMPTY;
+
+    /**
+     * Reads the next record; returns {@code null} for a record type this version does not know
+     * (it has been skipped).
+     */
+    public Exchange decode(ByteSource in) {
+      return ExchangeCodec.decode(in, this);
+    }
+
+    ContextTags readContext(ByteSource in) {
+      // The encoding is self-delimiting, so equal leading bytes mean an equal context.
+      if (lastContextBytes.length > 0 && in.skipIfNext(lastContextBytes)) {
+        return lastContext;
+      }
+      int start = in.position();
+      lastContext = ExchangeCodec.readContext(in);
+      lastContextBytes = in.copyFrom(start);
+      return lastContext;
+    }
+  }
+
+  private static Exchange decode(ByteSource in, Decoder decoder) {
     int type = in.readVarInt();
     int length = (in.readByte() << 24) | (in.readByte() << 16) | (in.readByte() << 8) | in.readByte();
     if (length < 0) {
@@ -80,13 +104,13 @@ public final class ExchangeCodec {
     }
     int outer = in.pushLimit(in.position() + length);
     try {
-      return type == RECORD_EXCHANGE ? decodeExchange(in) : null;
+      return type == RECORD_EXCHANGE ? decodeExchange(in, decoder) : null;
     } finally {
       in.popLimit(outer);
     }
   }
 
-  private static Exchange decodeExchange(ByteSource in) {
+  private static Exchange decodeExchange(ByteSource in, Decoder decoder) {
     String id = in.readString();
     long captureTime = in.readSignedVarLong();
     int dir = in.readByte();
@@ -103,7 +127,7 @@ public final class ExchangeCodec {
       res = new HttpResponse(in.readVarInt(), readHeaders(in), readBody(in));
     }
     Timings timings = readTimings(in, captureTime);
-    ContextTags context = readContext(in);
+    ContextTags context = decoder.readContext(in);
     int rules = in.readVarInt();
     List<String> fired = new ArrayList<>(Math.min(rules, 64));
     for (int i = 0; i < rules; i++) {

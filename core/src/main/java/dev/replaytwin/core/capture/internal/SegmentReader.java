@@ -34,6 +34,7 @@ public final class SegmentReader implements Closeable {
   private final CaptureHeader header;
   private final Map<Codec, BlockCompressor> compressors = new EnumMap<>(Codec.class);
   private final byte[] headBuf = new byte[BlockHeader.SIZE];
+  private final ExchangeCodec.Decoder decoder = new ExchangeCodec.Decoder();
   private byte[] payload = new byte[0];
   private byte[] raw = new byte[0];
   private long pos;
@@ -202,7 +203,7 @@ public final class SegmentReader implements Closeable {
       ByteSource in = new ByteSource(raw, 0, h.rawLength());
       int records = 0;
       while (in.hasRemaining()) {
-        Exchange e = ExchangeCodec.decode(in);
+        Exchange e = decoder.decode(in);
         records++;
         if (e != null && options.contains(e.captureTimeNanos())) {
           out.add(e);

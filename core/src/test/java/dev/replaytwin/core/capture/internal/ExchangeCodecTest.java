@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ExchangeCodecTest {
+  private final ExchangeCodec.Decoder decoder = new ExchangeCodec.Decoder();
   private static final long T = 1_763_700_000_000_000_000L;
   private final Exchange exchange = Exchange.inbound("id-1", T, "c1",
       new HttpRequest("GET", "/a", "HTTP/1.1", Headers.of("Accept", "*/*"), Body.EMPTY),
@@ -29,9 +30,9 @@ class ExchangeCodecTest {
     ExchangeCodec.encode(exchange, sink);
 
     ByteSource in = new ByteSource(sink.array(), 0, sink.size());
-    assertThat(ExchangeCodec.decode(in)).isEqualTo(exchange);
-    assertThat(ExchangeCodec.decode(in)).isNull();
-    assertThat(ExchangeCodec.decode(in)).isEqualTo(exchange);
+    assertThat(decoder.decode(in)).isEqualTo(exchange);
+    assertThat(decoder.decode(in)).isNull();
+    assertThat(decoder.decode(in)).isEqualTo(exchange);
     assertThat(in.hasRemaining()).isFalse();
   }
 
@@ -46,8 +47,8 @@ class ExchangeCodecTest {
     ExchangeCodec.encode(exchange, sink);
 
     ByteSource in = new ByteSource(sink.array(), 0, sink.size());
-    assertThat(ExchangeCodec.decode(in)).isEqualTo(exchange);
-    assertThat(ExchangeCodec.decode(in)).isEqualTo(exchange);
+    assertThat(decoder.decode(in)).isEqualTo(exchange);
+    assertThat(decoder.decode(in)).isEqualTo(exchange);
   }
 
   @Test
@@ -56,7 +57,7 @@ class ExchangeCodecTest {
     ExchangeCodec.encode(exchange, sink);
     for (int cut = 0; cut < sink.size(); cut++) {
       byte[] prefix = Arrays.copyOf(sink.array(), cut);
-      assertThatThrownBy(() -> ExchangeCodec.decode(new ByteSource(prefix, 0, prefix.length)))
+      assertThatThrownBy(() -> decoder.decode(new ByteSource(prefix, 0, prefix.length)))
           .as("cut at %d", cut).isInstanceOf(MalformedRecordException.class);
     }
   }
