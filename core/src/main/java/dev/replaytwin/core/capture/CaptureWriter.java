@@ -3,6 +3,7 @@ package dev.replaytwin.core.capture;
 import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.core.Exchange;
+import dev.replaytwin.core.capture.internal.BackgroundFsync;
 import dev.replaytwin.core.capture.internal.BlockCompressor;
 import dev.replaytwin.core.capture.internal.BlockHeader;
 import dev.replaytwin.core.capture.internal.ByteSink;
@@ -48,6 +49,7 @@ public final class CaptureWriter implements Closeable {
   private final ByteSink block;
   private ScheduledFuture<?> sealTask;
   private final List<Path> segmentsWritten = new ArrayList<>();
+  private final BackgroundFsync fsync = new BackgroundFsync();
 
   private FileChannel channel;
   private int segment;
@@ -97,11 +99,20 @@ public final class CaptureWriter implements Closeable {
     return writer;
   }
 
-  /** Adds one exchange to the open block; seals the block when it is full. */
+  /**
+   * Adds one exchange to the open block; seals the block when it is full.
+   *
+   * @throws IOException when sealing failed (the block's records are lost and counted), or when a
+   *     background fsync of an earlier block failed (this exchange is not added)
+   */
   public synchronized void append(Exchange exchange) throws IOException {
     requireNonNull(exchange, "exchange");
     if (closed) {
       throw new IOException(path + ": writer is closed");
+    }
+    IOException fsyncFailure = fsync.takeFailure();
+    if (fsyncFailure != null) {
+      throw new IOException(path + ": fsync of sealed blocks failed: " + fsyncFailure.getMessage(), fsyncFailure);
     }
     if (blockRecords == 0) {
       blockOpenedNanos = System.nanoTime();
@@ -191,7 +202,7 @@ public final class CaptureWriter implements Closeable {
             length, block.size(), blockFirst, blockLast, BlockHeader.crcOf(payload, 0, length));
         writeBlock(header, payload, length);
         if (options.fsync() == FsyncPolicy.EVERY_BLOCK) {
-          channel.force(false);
+          fsync.request(channel);
         }
         recordsWritten += records;
         rawBytes += block.size();

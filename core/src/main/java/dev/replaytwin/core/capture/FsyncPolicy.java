@@ -6,6 +6,10 @@ public enum FsyncPolicy {
   NEVER,
   /** Once when a segment is closed. */
   ON_CLOSE,
-  /** After every sealed block: a machine crash loses at most the open block. */
+  /**
+   * After every sealed block, on a background thread so appends never wait for the disk (a slow
+   * disk coalesces several blocks into one fsync): a machine crash loses the open block and at most
+   * the blocks whose fsync was under way. Segments are forced when closed.
+   */
   EVERY_BLOCK
 }
