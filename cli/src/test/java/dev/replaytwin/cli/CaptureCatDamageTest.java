@@ -9,7 +9,6 @@ import dev.replaytwin.core.capture.CaptureReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +101,7 @@ class CaptureCatDamageTest {
   @Test
   void missingFirstSegmentIsAWarning() throws IOException {
     Path rotated = dir.resolve("rot.twcap");
-    TestCaptures.write(rotated, TestCaptures.options().blockBytes(4096).rotateEvery(1024, Duration.ZERO).build(),
-        TestCaptures.numbered(200));
+    TestCaptures.writeRotated(rotated);
     Files.delete(dir.resolve("rot.00000.twcap"));
 
     CliRun run = twin("capture", "cat", rotated.toString());

@@ -9,7 +9,6 @@ import dev.replaytwin.core.Exchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,8 +174,7 @@ class CaptureStatsCommandTest {
   @Test
   void missingSegmentOfARotatedCaptureExitsTwo() throws IOException {
     Path rotated = dir.resolve("rot.twcap");
-    TestCaptures.write(rotated, TestCaptures.options().blockBytes(4096).rotateEvery(1024, Duration.ZERO).build(),
-        TestCaptures.numbered(200));
+    TestCaptures.writeRotated(rotated);
     Files.delete(dir.resolve("rot.00001.twcap"));
 
     CliRun run = twin("capture", "stats", rotated.toString());
@@ -192,8 +190,7 @@ class CaptureStatsCommandTest {
   @Test
   void missingFirstSegmentOfARotatedCaptureExitsTwo() throws IOException {
     Path rotated = dir.resolve("rot.twcap");
-    TestCaptures.write(rotated, TestCaptures.options().blockBytes(4096).rotateEvery(1024, Duration.ZERO).build(),
-        TestCaptures.numbered(200));
+    TestCaptures.writeRotated(rotated);
     Files.delete(dir.resolve("rot.00000.twcap"));
 
     CliRun run = twin("capture", "stats", rotated.toString());
@@ -206,8 +203,7 @@ class CaptureStatsCommandTest {
   @Test
   void segmentNamedDirectlyIsNotMissingTheSegmentsBeforeIt() throws IOException {
     Path rotated = dir.resolve("rot.twcap");
-    TestCaptures.write(rotated, TestCaptures.options().blockBytes(4096).rotateEvery(1024, Duration.ZERO).build(),
-        TestCaptures.numbered(200));
+    TestCaptures.writeRotated(rotated);
 
     CliRun run = twin("capture", "stats", dir.resolve("rot.00001.twcap").toString());
 

@@ -36,6 +36,14 @@ final class TestCaptures {
   }
 
   /**
+   * Writes {@code numbered(200)} as a capture rotated into small segments: {@code base} names the
+   * capture, its files are {@code <stem>.00000.twcap}, {@code <stem>.00001.twcap}, ….
+   */
+  static Path writeRotated(Path base) throws IOException {
+    return write(base, options().blockBytes(4096).rotateEvery(1024, Duration.ZERO).build(), numbered(200));
+  }
+
+  /**
    * {@code n} inbound exchanges 10 ms apart from {@link TestExchange#T0}, ids {@code ex-0000}...,
    * targets {@code /items/<i>}, each with a 300-byte text body so that small blocks fill quickly.
    */

@@ -38,10 +38,8 @@ class CaptureSeekAndRotationTest {
   void rotatedSegmentsReadAsOneCapture() throws IOException {
     List<Exchange> written = new RandomExchanges(4, true).list(600);
     Path base = dir.resolve("prod.twcap");
-    CaptureWriterOptions options = CaptureWriterOptions.builder().blockBytes(4096).fsync(FsyncPolicy.NEVER)
-        .rotateEvery(20_000, Duration.ZERO).build();
     CaptureWriter.Stats stats;
-    try (CaptureWriter w = CaptureWriter.open(base, options)) {
+    try (CaptureWriter w = CaptureWriter.open(base, Captures.rotating())) {
       for (Exchange e : written) {
         w.append(e);
       }
@@ -68,8 +66,7 @@ class CaptureSeekAndRotationTest {
   @Test
   void missingMiddleSegmentIsReportedAndTheRestIsRead() throws IOException {
     Path base = dir.resolve("gap.twcap");
-    Captures.write(base, CaptureWriterOptions.builder().blockBytes(4096).fsync(FsyncPolicy.NEVER)
-        .rotateEvery(20_000, Duration.ZERO).build(), new RandomExchanges(5, true).list(400));
+    Captures.write(base, Captures.rotating(), new RandomExchanges(5, true).list(400));
     Files.delete(dir.resolve("gap.00001.twcap"));
 
     List<CaptureProblem> problems = new ArrayList<>();
@@ -83,8 +80,7 @@ class CaptureSeekAndRotationTest {
   @Test
   void missingFirstSegmentIsReported() throws IOException {
     Path base = dir.resolve("head.twcap");
-    Captures.write(base, CaptureWriterOptions.builder().blockBytes(4096).fsync(FsyncPolicy.NEVER)
-        .rotateEvery(20_000, Duration.ZERO).build(), new RandomExchanges(6, true).list(400));
+    Captures.write(base, Captures.rotating(), new RandomExchanges(6, true).list(400));
     Files.delete(dir.resolve("head.00000.twcap"));
     Files.delete(dir.resolve("head.00001.twcap"));
 

@@ -3,6 +3,7 @@ package dev.replaytwin.core.capture;
 import dev.replaytwin.core.Exchange;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,12 @@ final class Captures {
     try (CaptureReader r = CaptureReader.open(file, options)) {
       return readAll(r);
     }
+  }
+
+  /** Options that rotate into a new segment every ~20 KB, with 4 KiB blocks. */
+  static CaptureWriterOptions rotating() {
+    return CaptureWriterOptions.builder().blockBytes(4096).fsync(FsyncPolicy.NEVER)
+        .rotateEvery(20_000, Duration.ZERO).build();
   }
 
   /** Options that seal small blocks so a few hundred exchanges make many blocks. */
