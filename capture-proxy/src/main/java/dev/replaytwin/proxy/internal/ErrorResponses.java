@@ -1,0 +1,27 @@
+package dev.replaytwin.proxy.internal;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+/** Responses the proxy writes itself: short, plain text, saying what went wrong. */
+final class ErrorResponses {
+  private ErrorResponses() {}
+
+  static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String message, boolean close) {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+        ByteBufUtil.writeUtf8(alloc, "twin proxy: " + message + "\n"));
+    r.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+    if (close) {
+      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    return r;
+  }
+}
