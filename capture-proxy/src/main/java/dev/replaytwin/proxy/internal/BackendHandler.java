@@ -5,6 +5,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The upstream side of a connection: hands what the upstream sends to the frontend exchange that
@@ -12,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
  * unexpected and closes it.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(BackendHandler.class);
   private final UpstreamPool pool;
   private FrontendHandler owner;
 
@@ -72,6 +75,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("upstream connection {} failed", ctx.channel(), cause);
     ctx.close();
   }
 }

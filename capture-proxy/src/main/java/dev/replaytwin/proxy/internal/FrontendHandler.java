@@ -49,6 +49,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private String clientAddress = "";
   private boolean clientTls;
+  private boolean clientReadWanted;
   private Exchange x;
 
   /** State of the exchange in flight on this connection. */
@@ -91,11 +92,30 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
     clientTls = ctx.pipeline().get(SslHandler.class) != null;
     rt.clients.add(ctx.channel());
+    readClient();
+  }
+
+  /**
+   * Asks for the next message from the client. FlowControlHandler counts a read as satisfied by a
+   * read cycle that ends without a message for us, so a wanted read is renewed in
+   * {@link #channelReadComplete}.
+   */
+  private void readClient() {
+    clientReadWanted = true;
     ctx.read();
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (clientReadWanted) {
+      ctx.read();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    clientReadWanted = false;
     if (msg instanceof HttpRequest request) {
       onRequestHead(request);
     } else if (msg instanceof HttpContent content) {
@@ -148,7 +168,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (e.expectContinue) {
       acquireUpstream(false);
     } else {
-      ctx.read();
+      readClient();
     }
   }
 
@@ -245,7 +265,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   private void readClientWhenUpstreamWritable() {
     if (x.upstream.isWritable()) {
-      ctx.read();
+      readClient();
     } else {
       x.waitingForUpstream = true;
     }
@@ -255,7 +275,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     Exchange e = x;
     if (e != null && e.waitingForUpstream) {
       e.waitingForUpstream = false;
-      ctx.read();
+      readClient();
     }
   }
 
@@ -391,7 +411,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (!written.isSuccess() || e.closeClient) {
       ctx.close();
     } else {
-      ctx.read();
+      readClient();
     }
   }
 

@@ -99,14 +99,20 @@ final class HeaderRules {
     } else if (http10Client) {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    return new DefaultHttpResponse(in.protocolVersion(), in.status(), h);
+    return new DefaultHttpResponse(HttpVersion.HTTP_1_1, in.status(), h);
   }
 
-  /** Header entries of a message as captured: end-to-end fields only, without framing. */
+  /**
+   * Header entries of a message as captured: end-to-end fields only, without framing (the capture
+   * holds the decoded body).
+   */
   static List<Map.Entry<String, String>> forCapture(HttpHeaders headers) {
     List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
+    List<String> named = headers.getAll(HttpHeaderNames.CONNECTION);
     for (Map.Entry<String, String> e : headers) {
-      if (!HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(e.getKey())) {
+      String name = e.getKey();
+      if (!HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name) && !isHopByHop(name)
+          && !namedByConnection(named, name)) {
         out.add(e);
       }
     }
