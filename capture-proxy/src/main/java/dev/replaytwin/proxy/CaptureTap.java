@@ -37,6 +37,7 @@ public final class CaptureTap implements AutoCloseable {
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Thread writer;
   private volatile boolean closing;
+  private volatile Mirror mirror;
   private long lastFailureLog;
 
   private record Queued(Exchange exchange, long bytes) {}
@@ -80,6 +81,12 @@ public final class CaptureTap implements AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  /** Sends a scrubbed copy of each captured request to {@code mirror}, whose answers come back here. */
+  public void mirrorTo(Mirror mirror) {
+    mirror.captureInto(this);
+    this.mirror = mirror;
   }
 
   public int queueDepth() {
@@ -133,6 +140,10 @@ public final class CaptureTap implements AutoCloseable {
       metrics.dropped(DropReason.SCRUB_FAILED);
       logFailure("scrubbing failed, exchange dropped", e);
       return;
+    }
+    Mirror m = mirror;
+    if (m != null && m.wants(exchange)) {
+      m.send(exchange, scrubbed);
     }
     try {
       sink.write(scrubbed);

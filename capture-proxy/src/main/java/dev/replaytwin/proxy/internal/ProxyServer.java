@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
@@ -28,6 +29,7 @@ public final class ProxyServer {
   private final EventLoopGroup group;
   private final Channel ingress;
   private final @Nullable Channel egress;
+  private final AtomicBoolean shutDown = new AtomicBoolean();
 
   private ProxyServer(ProxyRuntime rt, EventLoopGroup group, Channel ingress, @Nullable Channel egress) {
     this.rt = rt;
@@ -84,6 +86,9 @@ public final class ProxyServer {
    * response), and after {@code timeout} closes whatever is left.
    */
   public void shutdown(Duration timeout) {
+    if (!shutDown.compareAndSet(false, true)) {
+      return;
+    }
     rt.startDraining();
     ingress.close().syncUninterruptibly();
     if (egress != null) {
