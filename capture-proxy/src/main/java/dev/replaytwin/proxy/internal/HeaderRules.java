@@ -22,10 +22,10 @@ import java.util.Map;
  * with its case.
  */
 final class HeaderRules {
+  // Not Trailer: it announces trailer fields, which pass through end to end with the chunks.
   private static final List<AsciiString> HOP_BY_HOP = List.of(
       HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION,
-      HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE,
-      HttpHeaderNames.PROXY_AUTHENTICATE);
+      HttpHeaderNames.TE, HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHENTICATE);
   private static final DefaultHttpHeadersFactory HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
