@@ -1,5 +1,6 @@
 package dev.replaytwin.proxy.internal;
 
+import dev.replaytwin.core.Nullable;
 import dev.replaytwin.proxy.internal.Listener.Resolved;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -182,12 +183,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (content.decoderResult().isFailure()) {
       content.release();
       Throwable cause = content.decoderResult().cause();
-      if (!e.headSent && e.upstream == null) {
-        x = null;
-        reject(statusFor(cause), "bad request body: " + cause.getMessage(), reasonFor(cause));
-      } else {
+      if (e.responseStarted) {
         rt.metrics.rejected(reasonFor(cause));
         abort();
+      } else {
+        // The upstream got at most part of the request; the client still gets told why.
+        endExchange();
+        reject(statusFor(cause), "bad request body: " + cause.getMessage(), reasonFor(cause));
       }
       return;
     }
@@ -496,18 +498,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   /** Answers the current exchange with an error before any of the upstream's response was sent. */
   private void failExchange(HttpResponseStatus status, String message) {
-    Exchange e = x;
-    cancelTimeout();
-    x = null;
-    if (e.firstContent != null) {
-      e.firstContent.release();
-    }
-    if (e.backend != null) {
-      e.backend.detach();
-    }
-    if (e.upstream != null) {
-      e.upstream.close();
-    }
+    Exchange e = endExchange();
     record(e, false);
     rt.metrics.response(status.code());
     boolean close = true;
@@ -525,6 +516,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   /** Ends both connections mid-exchange: the client sees what it would see without the proxy. */
   private void abort() {
+    Exchange e = endExchange();
+    if (e != null && e.responseStarted) {
+      record(e, false);
+    }
+    ctx.close();
+  }
+
+  /** Ends the exchange in flight, if any: its timer, what it holds, its upstream connection. */
+  private @Nullable Exchange endExchange() {
     Exchange e = x;
     cancelTimeout();
     x = null;
@@ -538,11 +538,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       if (e.upstream != null) {
         e.upstream.close();
       }
-      if (e.responseStarted) {
-        record(e, false);
-      }
     }
-    ctx.close();
+    return e;
   }
 
   private void record(Exchange e, boolean responseComplete) {
@@ -576,22 +573,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    Exchange e = x;
-    if (e != null) {
+    if (x != null) {
       rt.metrics.clientAbort();
-      x = null;
-      if (e.timeout != null) {
-        e.timeout.cancel(false);
-      }
-      if (e.firstContent != null) {
-        e.firstContent.release();
-      }
-      if (e.backend != null) {
-        e.backend.detach();
-      }
-      if (e.upstream != null) {
-        e.upstream.close();
-      }
+      endExchange();
     }
     ctx.fireChannelInactive();
   }
