@@ -485,7 +485,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       abort();
     } else {
       failExchange(HttpResponseStatus.GATEWAY_TIMEOUT,
-          "upstream did not respond within " + rt.options.upstreamTimeout().toSeconds() + " s");
+          "upstream did not respond within " + ErrorResponses.describe(rt.options.upstreamTimeout()));
     }
   }
 
