@@ -57,8 +57,9 @@ final class HeaderRules {
     }
     switch (forwarded) {
       case APPEND -> {
-        String xff = in.headers().get(X_FORWARDED_FOR);
-        h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientAddress : xff + ", " + clientAddress);
+        // Repeated fields are one list (RFC 9110 5.3): every hop in them stays.
+        List<String> prior = in.headers().getAll(X_FORWARDED_FOR).stream().filter(v -> !v.isBlank()).toList();
+        h.set(X_FORWARDED_FOR, prior.isEmpty() ? clientAddress : String.join(", ", prior) + ", " + clientAddress);
         if (!h.contains(X_FORWARDED_PROTO)) {
           h.set(X_FORWARDED_PROTO, clientTls ? "https" : "http");
         }
