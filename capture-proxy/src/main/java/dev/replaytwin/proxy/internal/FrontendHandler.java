@@ -305,6 +305,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     int code = response.status().code();
     if (code / 100 == 1 && code != 101) {
       e.informational = true;
+      if (code == 100) {
+        // The expectation is met: from here the client owes its body, and idling is timed again.
+        e.expectContinue = false;
+      }
       ctx.write(HeaderRules.forClient(response, false, false, false));
       return;
     }
