@@ -48,6 +48,21 @@ class ClientConnectionIT {
   }
 
   @Test
+  void closesAClientThatSendsNoBodyAfter100Continue() throws Exception {
+    try (RawUpstream upstream = RawUpstream.start();
+        ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url(), o -> o.clientIdleTimeout(Duration.ofMillis(200)))) {
+      try (RawClient client = proxy.connect()) {
+        WireMessage interim = client.exchange("POST /form HTTP/1.1\r\nHost: shop.example\r\nContent-Length: 10\r\n"
+            + "Expect: 100-continue\r\n\r\n");
+        assertThat(interim.status()).isEqualTo(100);
+        assertThat(client.endsWithin(Duration.ofSeconds(5))).as("stalled client closed").isTrue();
+      }
+      assertThat(upstream.connections().get(0).awaitEnd(Duration.ofSeconds(5))).isTrue();
+      assertThat(upstream.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void closesAfterTheResponseWhenTheClientAsksTo() throws Exception {
     try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
       upstream.answerEveryRequestWith(Reply.ok("bye"));

@@ -50,6 +50,23 @@ class ShutdownIT {
     }
   }
 
+  @Test
+  void closeEndsWhatOutlastsTheDrainTimeout() throws Exception {
+    try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
+      upstream.enqueue(Reply.hang());
+      try (RawClient stuck = proxy.connect()) {
+        stuck.send("GET /stuck HTTP/1.1\r\nHost: shop.example\r\n\r\n");
+        upstream.takeRequest();
+
+        proxy.proxy.close(Duration.ofMillis(200));
+
+        assertThat(stuck.endsWithin(Duration.ofSeconds(5))).isTrue();
+        assertThat(upstream.connections().get(0).awaitEnd(Duration.ofSeconds(5))).isTrue();
+        assertThat(proxy.scraped("twin_proxy_client_aborts_total")).isEqualTo(1);
+      }
+    }
+  }
+
   private static boolean refuses(InetSocketAddress address) {
     try (Socket s = new Socket()) {
       s.connect(address, 1000);

@@ -86,6 +86,15 @@ class HeaderRulesTest {
   }
 
   @Test
+  void appendModeKeepsEveryAddressOfRepeatedForwardedForFields() {
+    HttpRequest in = decodeRequest("GET / HTTP/1.1\r\nHost: shop.example\r\nX-Forwarded-For: 203.0.113.7\r\n"
+        + "X-Forwarded-For: 198.51.100.2, 198.51.100.3\r\n\r\n");
+
+    assertThat(forUpstream(in, ForwardedHeaders.APPEND).headers().getAll("X-Forwarded-For"))
+        .containsExactly("203.0.113.7, 198.51.100.2, 198.51.100.3, " + CLIENT);
+  }
+
+  @Test
   void appendModeStartsForwardedForWithTheClientWhenAbsentOrBlank() {
     HttpRequest absent = decodeRequest("GET / HTTP/1.1\r\nHost: shop.example\r\n\r\n");
     HttpRequest blank = decodeRequest("GET / HTTP/1.1\r\nHost: shop.example\r\nX-Forwarded-For: \r\n\r\n");
