@@ -140,6 +140,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
+    int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
+    if (hosts > 1 || (hosts == 0 && !request.protocolVersion().equals(HttpVersion.HTTP_1_0))) {
+      // RFC 9112 3.2: a server must refuse these; passed on, the upstream might pick another host.
+      reject(HttpResponseStatus.BAD_REQUEST,
+          hosts > 1 ? "more than one Host field" : "no Host field (HTTP/1.1 requires one)", "host");
+      return;
+    }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
       reject(HttpResponseStatus.EXPECTATION_FAILED, "unsupported Expect: " + expect, "expectation");
