@@ -42,6 +42,8 @@ class BadInputIT {
         arguments("bare LF line ends", "GET / HTTP/1.1\nHost: shop.example\n\n", 400),
         arguments("header line without a colon", "GET / HTTP/1.1\r\n" + HOST + "Oops\r\n\r\n", 400),
         arguments("space before a header colon", "GET / HTTP/1.1\r\nHost : shop.example\r\n\r\n", 400),
+        arguments("HTTP/1.1 request without Host", "GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", 400),
+        arguments("two Host fields", "GET / HTTP/1.1\r\nHost: shop.example\r\nHost: admin.internal\r\n\r\n", 400),
         arguments("request line over the limit", "GET /" + "a".repeat(9000) + " HTTP/1.1\r\n" + HOST + "\r\n", 414),
         arguments("header block over the limit",
             "GET / HTTP/1.1\r\n" + HOST + "X-Big: " + "b".repeat(20_000) + "\r\n\r\n", 431),

@@ -42,4 +42,18 @@ class HeadersIT {
       assertThat(forwarded.header("Host")).isEqualTo("shop.example");
     }
   }
+
+  @Test
+  void forwardsAnAbsoluteFormTargetInOriginFormUnderTheBasePath() throws Exception {
+    try (RawUpstream upstream = RawUpstream.start();
+        ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url() + "/base")) {
+      upstream.answerEveryRequestWith(Reply.ok("a"));
+      try (RawClient client = proxy.connect()) {
+        client.exchange("GET /x?q=1 HTTP/1.1\r\nHost: shop.example\r\n\r\n");
+        client.exchange("GET http://shop.example/x?q=1 HTTP/1.1\r\nHost: shop.example\r\n\r\n");
+      }
+      assertThat(upstream.requests()).extracting(WireMessage::startLine)
+          .containsExactly("GET /base/x?q=1 HTTP/1.1", "GET /base/x?q=1 HTTP/1.1");
+    }
+  }
 }
