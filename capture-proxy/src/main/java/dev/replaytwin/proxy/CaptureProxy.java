@@ -70,9 +70,17 @@ public final class CaptureProxy implements AutoCloseable {
     return ready;
   }
 
-  /** Graceful shutdown: stop accepting, drain in-flight exchanges for up to {@code drainTimeout}. */
+  /**
+   * Graceful shutdown: stop accepting, drain in-flight exchanges for up to {@code drainTimeout}.
+   * Closing again does nothing.
+   */
   public void close(Duration drainTimeout) {
-    ready = false;
+    synchronized (this) {
+      if (!ready) {
+        return;
+      }
+      ready = false;
+    }
     server.shutdown(drainTimeout);
   }
 

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.time.Duration;
 
 /** Responses the proxy writes itself: short, plain text, saying what went wrong. */
 final class ErrorResponses {
@@ -23,5 +24,10 @@ final class ErrorResponses {
       r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     }
     return r;
+  }
+
+  /** A duration as a message says it: {@code 300 ms}, {@code 60 s}. */
+  static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

@@ -1,5 +1,6 @@
 package dev.replaytwin.proxy.internal;
 
+import dev.replaytwin.core.Nullable;
 import dev.replaytwin.proxy.internal.Listener.Resolved;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -139,6 +140,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
+    int hosts = request.headers().getAll(HttpHeaderNames.HOST).size();
+    if (hosts > 1 || (hosts == 0 && !request.protocolVersion().equals(HttpVersion.HTTP_1_0))) {
+      // RFC 9112 3.2: a server must refuse these; passed on, the upstream might pick another host.
+      reject(HttpResponseStatus.BAD_REQUEST,
+          hosts > 1 ? "more than one Host field" : "no Host field (HTTP/1.1 requires one)", "host");
+      return;
+    }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null && !HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
       reject(HttpResponseStatus.EXPECTATION_FAILED, "unsupported Expect: " + expect, "expectation");
@@ -182,12 +190,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (content.decoderResult().isFailure()) {
       content.release();
       Throwable cause = content.decoderResult().cause();
-      if (!e.headSent && e.upstream == null) {
-        x = null;
-        reject(statusFor(cause), "bad request body: " + cause.getMessage(), reasonFor(cause));
-      } else {
+      if (e.responseStarted) {
         rt.metrics.rejected(reasonFor(cause));
         abort();
+      } else {
+        // The upstream got at most part of the request; the client still gets told why.
+        endExchange();
+        reject(statusFor(cause), "bad request body: " + cause.getMessage(), reasonFor(cause));
       }
       return;
     }
@@ -303,6 +312,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     int code = response.status().code();
     if (code / 100 == 1 && code != 101) {
       e.informational = true;
+      if (code == 100) {
+        // The expectation is met: from here the client owes its body, and idling is timed again.
+        e.expectContinue = false;
+      }
       ctx.write(HeaderRules.forClient(response, false, false, false));
       return;
     }
@@ -483,7 +496,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       abort();
     } else {
       failExchange(HttpResponseStatus.GATEWAY_TIMEOUT,
-          "upstream did not respond within " + rt.options.upstreamTimeout().toSeconds() + " s");
+          "upstream did not respond within " + ErrorResponses.describe(rt.options.upstreamTimeout()));
     }
   }
 
@@ -496,18 +509,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   /** Answers the current exchange with an error before any of the upstream's response was sent. */
   private void failExchange(HttpResponseStatus status, String message) {
-    Exchange e = x;
-    cancelTimeout();
-    x = null;
-    if (e.firstContent != null) {
-      e.firstContent.release();
-    }
-    if (e.backend != null) {
-      e.backend.detach();
-    }
-    if (e.upstream != null) {
-      e.upstream.close();
-    }
+    Exchange e = endExchange();
     record(e, false);
     rt.metrics.response(status.code());
     boolean close = true;
@@ -525,6 +527,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   /** Ends both connections mid-exchange: the client sees what it would see without the proxy. */
   private void abort() {
+    Exchange e = endExchange();
+    if (e != null && e.responseStarted) {
+      record(e, false);
+    }
+    ctx.close();
+  }
+
+  /** Ends the exchange in flight, if any: its timer, what it holds, its upstream connection. */
+  private @Nullable Exchange endExchange() {
     Exchange e = x;
     cancelTimeout();
     x = null;
@@ -538,11 +549,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       if (e.upstream != null) {
         e.upstream.close();
       }
-      if (e.responseStarted) {
-        record(e, false);
-      }
     }
-    ctx.close();
+    return e;
   }
 
   private void record(Exchange e, boolean responseComplete) {
@@ -576,22 +584,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    Exchange e = x;
-    if (e != null) {
+    if (x != null) {
       rt.metrics.clientAbort();
-      x = null;
-      if (e.timeout != null) {
-        e.timeout.cancel(false);
-      }
-      if (e.firstContent != null) {
-        e.firstContent.release();
-      }
-      if (e.backend != null) {
-        e.backend.detach();
-      }
-      if (e.upstream != null) {
-        e.upstream.close();
-      }
+      endExchange();
     }
     ctx.fireChannelInactive();
   }

@@ -22,10 +22,10 @@ import java.util.Map;
  * with its case.
  */
 final class HeaderRules {
+  // Not Trailer: it announces trailer fields, which pass through end to end with the chunks.
   private static final List<AsciiString> HOP_BY_HOP = List.of(
       HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION,
-      HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE,
-      HttpHeaderNames.PROXY_AUTHENTICATE);
+      HttpHeaderNames.TE, HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHENTICATE);
   private static final DefaultHttpHeadersFactory HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
@@ -57,8 +57,9 @@ final class HeaderRules {
     }
     switch (forwarded) {
       case APPEND -> {
-        String xff = in.headers().get(X_FORWARDED_FOR);
-        h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientAddress : xff + ", " + clientAddress);
+        // Repeated fields are one list (RFC 9110 5.3): every hop in them stays.
+        List<String> prior = in.headers().getAll(X_FORWARDED_FOR).stream().filter(v -> !v.isBlank()).toList();
+        h.set(X_FORWARDED_FOR, prior.isEmpty() ? clientAddress : String.join(", ", prior) + ", " + clientAddress);
         if (!h.contains(X_FORWARDED_PROTO)) {
           h.set(X_FORWARDED_PROTO, clientTls ? "https" : "http");
         }

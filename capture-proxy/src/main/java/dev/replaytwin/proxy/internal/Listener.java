@@ -34,7 +34,7 @@ public final class Listener {
 
   static Listener ingress(UpstreamPool upstream) {
     return new Listener("ingress",
-        r -> new Resolved(upstream, upstream.route().basePath() + r.uri(), "", false));
+        r -> new Resolved(upstream, upstream.route().basePath() + originForm(r.uri()), "", false));
   }
 
   /**
@@ -48,11 +48,9 @@ public final class Listener {
     return new Listener("egress", r -> {
       String uri = r.uri();
       String host = hostName(r.headers().get(HttpHeaderNames.HOST));
-      if (uri.startsWith("http://") || uri.startsWith("https://")) {
-        int start = uri.indexOf("//") + 2;
-        int slash = uri.indexOf('/', start);
-        host = hostName(uri.substring(start, slash < 0 ? uri.length() : slash));
-        uri = slash < 0 ? "/" : uri.substring(slash);
+      if (isAbsolute(uri)) {
+        host = hostName(uri.substring(uri.indexOf("//") + 2, authorityEnd(uri)));
+        uri = originForm(uri);
       }
       UpstreamPool byHost = host == null ? null : byName.get(host);
       if (byHost != null) {
@@ -73,6 +71,28 @@ public final class Listener {
       }
       return new Resolved(byPath, byPath.route().basePath() + rest, byPath.route().name(), true);
     });
+  }
+
+  private static boolean isAbsolute(String uri) {
+    return uri.regionMatches(true, 0, "http://", 0, 7) || uri.regionMatches(true, 0, "https://", 0, 8);
+  }
+
+  /** Where the authority of an absolute-form target ends. */
+  private static int authorityEnd(String uri) {
+    int i = uri.indexOf("//") + 2;
+    while (i < uri.length() && "/?#".indexOf(uri.charAt(i)) < 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Path and query of an absolute-form target ({@code http://h/p?q} is {@code /p?q}); others as they are. */
+  private static String originForm(String uri) {
+    if (!isAbsolute(uri)) {
+      return uri;
+    }
+    String rest = uri.substring(authorityEnd(uri));
+    return rest.startsWith("/") ? rest : "/" + rest;
   }
 
   private static String hostName(String hostHeader) {

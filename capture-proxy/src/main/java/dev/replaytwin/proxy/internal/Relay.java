@@ -1,5 +1,6 @@
 package dev.replaytwin.proxy.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -44,7 +45,9 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (!peer.isActive()) {
+    // The upstream's decoder may still hand over the empty end of the 101 it was decoding when it
+    // was removed; that is no data, and a raw socket cannot write it.
+    if (!peer.isActive() || !(msg instanceof ByteBuf)) {
       io.netty.util.ReferenceCountUtil.release(msg);
       return;
     }
