@@ -106,6 +106,19 @@ class ClientConnectionIT {
   }
 
   @Test
+  void http10ClientGetsNoInterimResponses() throws Exception {
+    try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
+      upstream.enqueue(Reply.raw("HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\n"
+          + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal"));
+      try (RawClient client = proxy.connect()) {
+        WireMessage response = client.exchange("GET /page HTTP/1.0\r\nHost: shop.example\r\n\r\n");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("final");
+      }
+    }
+  }
+
+  @Test
   void http10ClientWithoutKeepAliveIsClosedAfterTheResponse() throws Exception {
     try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
       upstream.enqueue(Reply.ok("one"));
