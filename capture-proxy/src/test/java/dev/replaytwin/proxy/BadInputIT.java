@@ -91,7 +91,8 @@ class BadInputIT {
 
   private void assertProxyStillServes() throws Exception {
     try (RawClient client = proxy.connect()) {
-      assertThat(client.exchange("GET /after HTTP/1.1\r\n" + HOST + "\r\n").bodyText()).isEqualTo("should not be reached");
+      assertThat(client.exchange("GET /after HTTP/1.1\r\n" + HOST + "\r\n").bodyText())
+          .isEqualTo("should not be reached");
     }
   }
 }

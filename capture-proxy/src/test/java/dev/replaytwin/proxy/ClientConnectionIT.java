@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The client connection's life: idle timeout, HTTP/1.0 clients, Connection: close. */
 class ClientConnectionIT {
   private static final String GET = "GET /item HTTP/1.1\r\nHost: shop.example\r\n\r\n";
+  private static final String LEGACY_KEEP_ALIVE =
+      "GET /legacy HTTP/1.0\r\nHost: shop.example\r\nConnection: keep-alive\r\n\r\n";
 
   @Test
   void closesAClientConnectionIdleBetweenRequests() throws Exception {
@@ -81,7 +83,7 @@ class ClientConnectionIT {
       upstream.enqueue(Reply.raw("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
           + TransparencyIT.chunks("old ", "client") + "0\r\n\r\n"));
       try (RawClient client = proxy.connect()) {
-        WireMessage response = client.exchange("GET /legacy HTTP/1.0\r\nHost: shop.example\r\nConnection: keep-alive\r\n\r\n");
+        WireMessage response = client.exchange(LEGACY_KEEP_ALIVE);
         assertThat(response.header("Transfer-Encoding")).isNull();
         assertThat(response.header("Connection")).isEqualTo("close");
         assertThat(response.bodyText()).isEqualTo("old client");
@@ -96,12 +98,25 @@ class ClientConnectionIT {
       upstream.answerEveryRequestWith(Reply.ok("sized"));
       try (RawClient client = proxy.connect()) {
         for (int i = 0; i < 2; i++) {
-          WireMessage response = client.exchange("GET /legacy HTTP/1.0\r\nHost: shop.example\r\nConnection: keep-alive\r\n\r\n");
+          WireMessage response = client.exchange(LEGACY_KEEP_ALIVE);
           assertThat(response.header("Connection")).isEqualToIgnoringCase("keep-alive");
           assertThat(response.bodyText()).isEqualTo("sized");
         }
       }
       assertThat(upstream.requests()).allSatisfy(r -> assertThat(r.startLine()).endsWith(" HTTP/1.1"));
+    }
+  }
+
+  @Test
+  void http10ClientGetsNoInterimResponses() throws Exception {
+    try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
+      upstream.enqueue(Reply.raw("HTTP/1.1 103 Early Hints\r\nLink: </app.css>; rel=preload\r\n\r\n"
+          + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfinal"));
+      try (RawClient client = proxy.connect()) {
+        WireMessage response = client.exchange("GET /page HTTP/1.0\r\nHost: shop.example\r\n\r\n");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).isEqualTo("final");
+      }
     }
   }
 

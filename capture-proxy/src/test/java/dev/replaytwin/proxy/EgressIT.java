@@ -22,9 +22,12 @@ class EgressIT {
       payments.answerEveryRequestWith(Reply.ok("paid"));
       catalog.answerEveryRequestWith(Reply.ok("listed"));
       try (RawClient client = RawClient.connect(proxy.proxy.egressAddress())) {
-        assertThat(client.exchange("POST /payments/v1/charge?amount=5 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n{}").bodyText()).isEqualTo("paid");
-        assertThat(client.exchange("GET /items/7 HTTP/1.1\r\nHost: catalog:8080\r\n\r\n").bodyText()).isEqualTo("listed");
-        assertThat(client.exchange("GET http://catalog/items/8 HTTP/1.1\r\nHost: catalog\r\n\r\n").bodyText()).isEqualTo("listed");
+        assertThat(client.exchange("POST /payments/v1/charge?amount=5 HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Length: 2\r\n\r\n{}").bodyText()).isEqualTo("paid");
+        assertThat(client.exchange("GET /items/7 HTTP/1.1\r\nHost: catalog:8080\r\n\r\n").bodyText())
+            .isEqualTo("listed");
+        assertThat(client.exchange("GET http://catalog/items/8 HTTP/1.1\r\nHost: catalog\r\n\r\n").bodyText())
+            .isEqualTo("listed");
       }
 
       WireMessage charge = payments.takeRequest();
@@ -43,7 +46,8 @@ class EgressIT {
   void answers502NamingTheRequestWhenNoRouteMatches() throws Exception {
     try (RawUpstream ingress = RawUpstream.start(); RawUpstream payments = RawUpstream.start();
         ProxyUnderTest proxy = ProxyUnderTest.start(ingress.url(), o -> o.egress(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(Route.parse("payments", payments.url()))))) {
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            List.of(Route.parse("payments", payments.url()))))) {
       try (RawClient client = RawClient.connect(proxy.proxy.egressAddress())) {
         WireMessage response = client.exchange("GET /ledger/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(response.status()).isEqualTo(502);

@@ -39,7 +39,8 @@ class PoolingIT {
   @Test
   void connectionTheUpstreamAsksToCloseIsNotReused() throws Exception {
     try (RawUpstream upstream = RawUpstream.start(); ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url())) {
-      upstream.answerEveryRequestWith(Reply.raw("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbye."));
+      upstream.answerEveryRequestWith(
+          Reply.raw("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 4\r\n\r\nbye."));
       try (RawClient client = proxy.connect()) {
         for (int i = 0; i < 3; i++) {
           WireMessage response = client.exchange(GET);
@@ -57,7 +58,8 @@ class PoolingIT {
   @Test
   void idlePooledConnectionIsClosedAfterTheUpstreamIdleTimeout() throws Exception {
     try (RawUpstream upstream = RawUpstream.start();
-        ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url(), o -> o.upstreamIdleTimeout(Duration.ofMillis(200)))) {
+        ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url(),
+            o -> o.upstreamIdleTimeout(Duration.ofMillis(200)))) {
       upstream.enqueue(Reply.ok("once"));
       try (RawClient client = proxy.connect()) {
         assertThat(client.exchange(GET).bodyText()).isEqualTo("once");
@@ -85,7 +87,8 @@ class PoolingIT {
       upstream.enqueue(Reply.ok("first")).enqueue(Reply.raw("").then(Reply.Then.CLOSE)).enqueue(Reply.ok("twice!"));
       try (RawClient client = proxy.connect()) {
         assertThat(client.exchange(GET).bodyText()).isEqualTo("first");
-        WireMessage response = client.exchange("POST /orders HTTP/1.1\r\nHost: shop.example\r\nContent-Length: 2\r\n\r\n{}");
+        WireMessage response =
+            client.exchange("POST /orders HTTP/1.1\r\nHost: shop.example\r\nContent-Length: 2\r\n\r\n{}");
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.bodyText()).isEqualTo("twin proxy: upstream closed the connection before responding\n");
       }

@@ -52,6 +52,7 @@ final class RawUpstream implements AutoCloseable {
   private final List<WireMessage> requests = new CopyOnWriteArrayList<>();
   private final List<Connection> connections = new CopyOnWriteArrayList<>();
   private volatile @Nullable Reply everyTime;
+  private volatile CountDownLatch bodies = new CountDownLatch(0);
 
   private RawUpstream(ServerSocket server) {
     this.server = server;
@@ -91,6 +92,12 @@ final class RawUpstream implements AutoCloseable {
   /** Answers every request with {@code reply} once the enqueued replies are used up. */
   RawUpstream answerEveryRequestWith(Reply reply) {
     everyTime = reply;
+    return this;
+  }
+
+  /** Reads request heads but no body until {@code gate} opens: an origin slow to take uploads. */
+  RawUpstream holdBodiesUntil(CountDownLatch gate) {
+    bodies = gate;
     return this;
   }
 
@@ -190,7 +197,10 @@ final class RawUpstream implements AutoCloseable {
         OutputStream out = socket.getOutputStream();
         WireReader reader = new WireReader(in);
         while (true) {
-          WireMessage request = reader.readRequest(head -> continueIfExpected(head, out));
+          WireMessage request = reader.readRequest(head -> {
+            continueIfExpected(head, out);
+            await(bodies);
+          });
           if (request == null || !request.complete()) {
             return;
           }
@@ -219,10 +229,21 @@ final class RawUpstream implements AutoCloseable {
       }
     }
 
+    private void await(CountDownLatch gate) {
+      try {
+        if (!gate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          throw new AssertionError("gate not opened within " + WAIT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted at a gate", e);
+      }
+    }
+
     /** Performs a reply; false when the connection is over afterwards. */
     private boolean answer(Reply reply, InputStream in, OutputStream out) throws IOException, InterruptedException {
-      if (reply.gate() != null && !reply.gate().await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("reply gate not opened within " + WAIT);
+      if (reply.gate() != null) {
+        await(reply.gate());
       }
       if (!reply.delay().isZero()) {
         Thread.sleep(reply.delay().toMillis());

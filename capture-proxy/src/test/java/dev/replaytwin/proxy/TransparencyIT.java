@@ -70,8 +70,9 @@ class TransparencyIT {
         new Case("5 MiB binary request body",
             List.of(Reply.ok("got it")),
             client -> {
-              client.send(concat(("PUT /blob HTTP/1.1\r\nHost: shop.example\r\nContent-Type: application/octet-stream\r\n"
-                  + "Content-Length: " + FIVE_MIB.length + "\r\n\r\n").getBytes(ISO_8859_1), FIVE_MIB));
+              client.send(concat(("PUT /blob HTTP/1.1\r\nHost: shop.example\r\n"
+                  + "Content-Type: application/octet-stream\r\nContent-Length: " + FIVE_MIB.length + "\r\n\r\n")
+                  .getBytes(ISO_8859_1), FIVE_MIB));
               return List.of(client.read("PUT"));
             }),
         one("empty bodies",
@@ -123,7 +124,8 @@ class TransparencyIT {
             client -> {
               StringBuilder burst = new StringBuilder();
               for (int i = 0; i < 40; i++) {
-                burst.append(i % 3 == 1 ? "HEAD" : "GET").append(" /r").append(i).append(" HTTP/1.1\r\nHost: s\r\n\r\n");
+                burst.append(i % 3 == 1 ? "HEAD" : "GET").append(" /r").append(i)
+                    .append(" HTTP/1.1\r\nHost: s\r\n\r\n");
               }
               client.send(burst.toString());
               List<WireMessage> responses = new ArrayList<>();

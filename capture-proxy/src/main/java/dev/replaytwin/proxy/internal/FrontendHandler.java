@@ -316,7 +316,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         // The expectation is met: from here the client owes its body, and idling is timed again.
         e.expectContinue = false;
       }
-      ctx.write(HeaderRules.forClient(response, false, false, false));
+      if (!e.http10) {
+        // RFC 9110 15.2: an HTTP/1.0 client gets no 1xx.
+        ctx.write(HeaderRules.forClient(response, false, false, false));
+      }
       return;
     }
     if (code == 101 && !e.upgrade) {
@@ -359,7 +362,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   private void onResponseContent(Exchange e, HttpContent content) {
     if (e.informational) {
-      ctx.write(content);
+      if (e.http10) {
+        content.release();
+      } else {
+        ctx.write(content);
+      }
       if (content instanceof LastHttpContent) {
         e.informational = false;
       }
