@@ -54,15 +54,27 @@ public record Route(String name, boolean secure, String host, int port, String b
       throw new IllegalArgumentException(
           "\"" + url + "\": scheme \"" + scheme + "\" (expected: http or https)");
     }
-    if (uri.getHost() == null) {
+    String host = uri.getHost();
+    int port = uri.getPort();
+    if (host == null && uri.getRawAuthority() != null && !uri.getRawAuthority().contains("@")) {
+      // java.net.URI refuses host names with '_' (docker-compose service names have them).
+      String authority = uri.getRawAuthority();
+      int colon = authority.lastIndexOf(':');
+      host = colon < 0 ? authority : authority.substring(0, colon);
+      try {
+        port = colon < 0 ? -1 : Integer.parseInt(authority.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        host = null;
+      }
+    }
+    if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("\"" + url + "\" has no host (expected: http://host:port)");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("\"" + url + "\": an upstream URL takes no query or fragment");
     }
     boolean secure = scheme.equals("https");
-    int port = uri.getPort() == -1 ? (secure ? 443 : 80) : uri.getPort();
-    String host = uri.getHost();
+    port = port == -1 ? (secure ? 443 : 80) : port;
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }

@@ -127,6 +127,22 @@ class FaultsIT {
   }
 
   @Test
+  void answers504WhenUpstreamNeverAnswersAnExpectation() throws Exception {
+    // A listening socket nobody reads from: connections succeed, nothing ever answers.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ProxyUnderTest proxy = ProxyUnderTest.start("http://127.0.0.1:" + silent.getLocalPort(),
+            o -> o.upstreamTimeout(Duration.ofMillis(300)))) {
+      try (RawClient client = proxy.connect()) {
+        client.send("POST /upload HTTP/1.1\r\nHost: shop\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+        WireMessage response = client.read("POST");
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(client.endsWithin(Duration.ofSeconds(5))).isTrue();
+      }
+      assertThat(proxy.scraped("twin_proxy_upstream_errors_total{kind=\"timeout\"}")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void closesClientWhenUpstreamStallsMidResponse() throws Exception {
     try (RawUpstream upstream = RawUpstream.start();
         ProxyUnderTest proxy = ProxyUnderTest.start(upstream.url(), o -> o.upstreamTimeout(Duration.ofMillis(300)))) {

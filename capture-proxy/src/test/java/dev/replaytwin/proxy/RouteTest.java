@@ -27,6 +27,14 @@ class RouteTest {
   }
 
   @Test
+  void takesHostNamesWithUnderscoresAsDockerComposeNamesThem() {
+    Route r = Route.parse("a", "http://shop_api:8080/v1");
+
+    assertThat(r).isEqualTo(new Route("a", false, "shop_api", 8080, "/v1"));
+    assertThat(Route.parse("a", "http://shop_api").port()).isEqualTo(80);
+  }
+
+  @Test
   void takesIpv6LiteralsWithoutBrackets() {
     Route r = Route.parse("a", "http://[::1]:8080");
 

@@ -268,6 +268,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       e.requestDone = true;
       armTimeout();
     } else if (first != null || e.expectContinue) {
+      if (e.expectContinue) {
+        // Until the upstream answers the expectation, a silent upstream is timed like any other.
+        armTimeout();
+      }
       readClientWhenUpstreamWritable();
     }
   }
@@ -315,6 +319,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       if (code == 100) {
         // The expectation is met: from here the client owes its body, and idling is timed again.
         e.expectContinue = false;
+        if (!e.requestDone) {
+          cancelTimeout();
+        }
       }
       if (!e.http10) {
         // RFC 9110 15.2: an HTTP/1.0 client gets no 1xx.

@@ -85,6 +85,9 @@ public final class ProxySession implements AutoCloseable {
     } catch (FileAlreadyExistsException e) {
       throw new InvalidInputException(config.out() + ": already exists (use --overwrite or another --out)", e);
     }
+    CaptureWriter w = writer;
+    metrics.gauge("twin.capture.lost", "Exchanges accepted by the writer but lost when their block could not be"
+        + " written (disk full, read-only)", () -> w.stats().recordsLost());
     tap = new CaptureTap(writer::append, scrub.scrubber(), config.queue(), config.queueMemory(), metrics);
     if (config.mirror() != null) {
       mirror = new Mirror(config.mirror(), config.mirrorWrites(), config.mirrorMaxInFlight(), Duration.ofSeconds(10),
@@ -179,7 +182,7 @@ public final class ProxySession implements AutoCloseable {
           }
         }
         err.println("twin capture proxy: stopped; " + st.recordsWritten() + " exchanges written to "
-            + config.out() + ", " + dropped + " captures dropped");
+            + config.out() + ", " + (dropped + st.recordsLost()) + " captures dropped");
         err.flush();
       }
     } catch (IOException | RuntimeException e) {
