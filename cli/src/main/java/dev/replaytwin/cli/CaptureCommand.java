@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
     name = "capture",
     description = "Look into and check .twcap capture files.",
-    subcommands = {CaptureCatCommand.class, CaptureStatsCommand.class})
+    subcommands = {CaptureCatCommand.class, CaptureStatsCommand.class, CaptureAuditCommand.class})
 public final class CaptureCommand {}
