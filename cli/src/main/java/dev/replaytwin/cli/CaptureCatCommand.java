@@ -1,9 +1,10 @@
 package dev.replaytwin.cli;
 
+import dev.replaytwin.cli.internal.CaptureFileParameter;
 import dev.replaytwin.cli.internal.ExchangePrinter;
 import dev.replaytwin.cli.internal.FirstExchange;
 import dev.replaytwin.cli.internal.HumanFormat;
-import dev.replaytwin.cli.internal.InvalidInputException;
+import dev.replaytwin.cli.internal.SkipCorruptOption;
 import dev.replaytwin.cli.internal.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.Exchange;
@@ -12,14 +13,13 @@ import dev.replaytwin.core.capture.CaptureReader;
 import dev.replaytwin.core.capture.ReadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,9 +45,7 @@ public final class CaptureCatCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "The capture: a .twcap file, or the name of a rotated capture (prod.twcap for prod.00000.twcap, ...).")
-  private Path file;
+  @Mixin private CaptureFileParameter capture;
 
   @Option(names = "--json", description = "One JSON object per line with every field of the exchange.")
   private boolean json;
@@ -63,9 +61,7 @@ public final class CaptureCatCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N exchanges.")
   private Long limit;
 
-  @Option(names = "--skip-corrupt",
-      description = "Skip corrupt blocks with a warning instead of stopping at the first one.")
-  private boolean skipCorrupt;
+  @Mixin private SkipCorruptOption corrupt;
 
   @Override
   public Integer call() throws IOException {
@@ -73,20 +69,17 @@ public final class CaptureCatCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--limit': " + limit + " (expected: 0 or more)");
     }
-    if (Files.isDirectory(file)) {
-      throw new InvalidInputException(file + ": is a directory (expected: a .twcap capture file)", null);
-    }
+    Path file = capture.path();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ExchangePrinter printer = ExchangePrinter.to(out, json);
     try {
-      ReadOptions options = timeRange(ReadOptions.defaults().skippingCorrupt(skipCorrupt)
-          .reportingTo(problem -> err.println("warning: " + problem.describe())));
+      ReadOptions options = timeRange(file, corrupt.readOptions(err));
       try (CaptureReader reader = CaptureReader.open(file, options)) {
         print(reader, printer, out);
       }
     } catch (CaptureFormatException.Corrupt e) {
-      throw new InvalidInputException(e.getMessage() + " (rerun with --skip-corrupt to read the other blocks)", e);
+      throw SkipCorruptOption.stoppedAt(e, "read");
     } finally {
       // What was read before a failure is still shown.
       printer.flush();
@@ -109,13 +102,13 @@ public final class CaptureCatCommand implements Callable<Integer> {
     }
   }
 
-  private ReadOptions timeRange(ReadOptions options) throws IOException {
+  private ReadOptions timeRange(Path file, ReadOptions options) throws IOException {
     if (from == null && to == null) {
       return options;
     }
     long first = 0;
     if ((from != null && from.isRelative()) || (to != null && to.isRelative())) {
-      first = FirstExchange.captureTime(file, skipCorrupt).orElse(0);
+      first = FirstExchange.captureTime(file, corrupt.skipCorrupt()).orElse(0);
     }
     long fromNanos = from == null ? Long.MIN_VALUE : from.resolve(first);
     long toNanos = to == null ? Long.MAX_VALUE : to.resolve(first);

@@ -2,9 +2,10 @@ package dev.replaytwin.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code twin capture}: the group of commands that look into and check capture files. */
+/** {@code twin capture}: record production traffic, and look into and check capture files. */
 @Command(
     name = "capture",
-    description = "Look into and check .twcap capture files.",
-    subcommands = {CaptureCatCommand.class, CaptureStatsCommand.class, CaptureProxyCommand.class})
+    description = "Record production traffic (proxy), and look into and check .twcap capture files.",
+    subcommands = {CaptureProxyCommand.class, CaptureCatCommand.class, CaptureStatsCommand.class,
+        CaptureAuditCommand.class})
 public final class CaptureCommand {}

@@ -1,8 +1,8 @@
 package dev.replaytwin.cli;
 
+import dev.replaytwin.cli.internal.CaptureFileParameter;
 import dev.replaytwin.cli.internal.CaptureStats;
 import dev.replaytwin.cli.internal.CaptureTally;
-import dev.replaytwin.cli.internal.InvalidInputException;
 import dev.replaytwin.cli.internal.StatsJsonRenderer;
 import dev.replaytwin.cli.internal.StatsTextRenderer;
 import dev.replaytwin.core.Exchange;
@@ -12,16 +12,15 @@ import dev.replaytwin.core.capture.ReadOptions;
 import dev.replaytwin.core.endpoint.EndpointNamer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,9 +43,7 @@ import picocli.CommandLine.Spec;
 public final class CaptureStatsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "The capture: a .twcap file, or the name of a rotated capture (prod.twcap for prod.00000.twcap, ...).")
-  private Path file;
+  @Mixin private CaptureFileParameter capture;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "Show the N busiest endpoints (default: ${DEFAULT-VALUE}).")
@@ -61,10 +58,8 @@ public final class CaptureStatsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--top': " + top + " (expected: 0 or more)");
     }
-    if (Files.isDirectory(file)) {
-      throw new InvalidInputException(file + ": is a directory (expected: a .twcap capture file)", null);
-    }
-    CaptureStats stats = read();
+    Path file = capture.path();
+    CaptureStats stats = read(file);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       new StatsJsonRenderer(out).render(stats, top);
@@ -95,7 +90,7 @@ public final class CaptureStatsCommand implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
-  private CaptureStats read() throws IOException {
+  private CaptureStats read(Path file) throws IOException {
     CaptureTally tally = new CaptureTally(EndpointNamer.defaults());
     try (CaptureReader reader = CaptureReader.open(file, ReadOptions.defaults().skippingCorrupt(true))) {
       for (Exchange e; (e = reader.next()) != null; ) {

@@ -9,6 +9,8 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** A comparison found a regression. */
   public static final int REGRESSION = 1;
+  /** An audit found what it looks for (personal data, for {@code twin capture audit}); the same code as a regression. */
+  public static final int FINDINGS = REGRESSION;
   /** Bad usage or input: a missing or damaged file, an unknown option, a value that does not parse. */
   public static final int INVALID_INPUT = 2;
   /** Too little data or an invalid replay to judge. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.scrub.internal.ExchangeScrubber;
+import dev.replaytwin.core.scrub.internal.FailClosed;
 import dev.replaytwin.core.scrub.internal.Firing;
 import dev.replaytwin.core.scrub.internal.KeyedHash;
 import dev.replaytwin.core.scrub.internal.RuleCounters;
@@ -24,7 +25,9 @@ import java.util.Map;
  * policy, so share it rather than create one per exchange.
  *
  * <p>Scrubbing never throws on odd input: a body that does not parse is scrubbed as text, one that
- * cannot be read at all is dropped, and the rule that did so is reported.
+ * cannot be read at all is dropped, and the rule that did so is reported. Should scrubbing an
+ * exchange fail unexpectedly all the same, it fails closed: the exchange comes back with its
+ * target, header values, bodies and connection id redacted, and the rule {@code scrub:failed}.
  */
 public final class Scrubber {
   private final ScrubPolicy policy;
@@ -51,7 +54,15 @@ public final class Scrubber {
   public Exchange scrub(Exchange exchange) {
     requireNonNull(exchange, "exchange");
     Firing firing = new Firing();
-    Exchange scrubbed = exchanges.scrub(exchange, firing);
+    Exchange scrubbed;
+    try {
+      scrubbed = exchanges.scrub(exchange, firing);
+    } catch (RuntimeException e) {
+      // A bug must not let personal data through: keep nothing that could hold any.
+      firing = new Firing();
+      firing.fire(FailClosed.RULE);
+      scrubbed = FailClosed.of(exchange, policy.rules().redactMarker());
+    }
     counters.add(firing);
     return scrubbed;
   }

@@ -13,7 +13,7 @@ public final class BodyRules {
   /** The user name and password in an absolute-form target or URL were redacted. */
   public static final String USERINFO = "target:userinfo";
 
-  static final List<String> ALL = List.of(BINARY_DROPPED, UNDECODABLE_DROPPED, DECODED, USERINFO);
+  static final List<String> ALL = List.of(BINARY_DROPPED, UNDECODABLE_DROPPED, DECODED, USERINFO, FailClosed.RULE);
 
   private BodyRules() {}
 }

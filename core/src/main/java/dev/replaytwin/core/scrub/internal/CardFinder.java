@@ -15,7 +15,7 @@ final class CardFinder implements Finder {
 
   @Override
   public void find(String text, TextScan scan, Detector kind, List<Match> out) {
-    if (!scan.has(TextScan.DIGITS_13) || scan.longestChain(" -", 1, false) < 13) {
+    if (!scan.has(TextScan.DIGITS_13) || scan.longestGroupedDigits() < 13) {
       return;
     }
     int[] groupEnds = new int[MAX_GROUPS];

@@ -1,6 +1,7 @@
 package dev.replaytwin.core.scrub.internal;
 
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A text split at a delimiter ({@code &} between query parameters, {@code ;} between cookies)
@@ -9,28 +10,33 @@ import java.util.StringJoiner;
  */
 final class DelimitedText {
   private final String original;
-  private final String delimiter;
-  private final String[] parts;
+  private final char delimiter;
+  private final List<String> parts = new ArrayList<>(8);
   private boolean changed;
 
   DelimitedText(String text, char delimiter) {
     this.original = text;
-    this.delimiter = String.valueOf(delimiter);
-    this.parts = text.split(java.util.regex.Pattern.quote(this.delimiter), -1);
+    this.delimiter = delimiter;
+    int start = 0;
+    for (int end = text.indexOf(delimiter); end >= 0; end = text.indexOf(delimiter, start)) {
+      parts.add(text.substring(start, end));
+      start = end + 1;
+    }
+    parts.add(text.substring(start));
   }
 
   int size() {
-    return parts.length;
+    return parts.size();
   }
 
   String part(int i) {
-    return parts[i];
+    return parts.get(i);
   }
 
   /** Replaces part {@code i}; {@code null} removes it. The same instance changes nothing. */
   void replace(int i, String value) {
-    if (value != parts[i]) {
-      parts[i] = value;
+    if (value != parts.get(i)) {
+      parts.set(i, value);
       changed = true;
     }
   }
@@ -40,10 +46,13 @@ final class DelimitedText {
     if (!changed) {
       return original;
     }
-    StringJoiner out = new StringJoiner(delimiter);
+    StringBuilder out = new StringBuilder(original.length() + 16);
     for (String part : parts) {
       if (part != null) {
-        out.add(part);
+        if (out.length() > 0) {
+          out.append(delimiter);
+        }
+        out.append(part);
       }
     }
     return out.toString();

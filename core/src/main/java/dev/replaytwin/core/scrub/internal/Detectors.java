@@ -40,6 +40,9 @@ public final class Detectors {
       return List.of();
     }
     TextScan scan = TextScan.of(text);
+    if (!scan.mayHoldAnything()) {
+      return List.of();
+    }
     List<Match> found = new ArrayList<>(2);
     for (Detector d : detectors) {
       d.finder().find(text, scan, d, found);

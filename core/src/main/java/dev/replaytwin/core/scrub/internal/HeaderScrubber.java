@@ -4,7 +4,6 @@ import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Headers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Scrubs headers. A header named by a header rule gets that rule's action on its whole value;
@@ -13,7 +12,7 @@ import java.util.Set;
  * Names, order and repetition are kept.
  */
 final class HeaderScrubber {
-  private static final Set<String> URL_HEADERS = Set.of("referer", "location", "content-location", "origin",
+  private static final List<String> URL_HEADERS = List.of("referer", "location", "content-location", "origin",
       "x-original-url", "x-rewrite-url");
 
   private final ValueScrubber values;
@@ -65,7 +64,16 @@ final class HeaderScrubber {
   }
 
   static boolean isUrl(String name, String value) {
-    return URL_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))
-        || value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8);
+    char first = value.isEmpty() ? ' ' : value.charAt(0);
+    if ((first == 'h' || first == 'H')
+        && (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8))) {
+      return true;
+    }
+    for (String urlHeader : URL_HEADERS) {
+      if (urlHeader.length() == name.length() && urlHeader.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 final class Ipv4Finder implements Finder {
   @Override
   public void find(String text, TextScan scan, Detector kind, List<Match> out) {
-    if (!scan.has(TextScan.DOT | TextScan.DIGITS_4) || scan.longestChain(".", 1, true) < 4) {
+    if (!scan.has(TextScan.DOT | TextScan.DIGITS_4) || scan.longestDottedRuns() < 4) {
       return;
     }
     int[] octets = new int[4];

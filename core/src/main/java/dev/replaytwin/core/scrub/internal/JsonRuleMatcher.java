@@ -1,103 +1,145 @@
 package dev.replaytwin.core.scrub.internal;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Follows every JSON rule's path at once while a document is walked, like an NFA: a state is
- * (rule, steps matched so far), packed into an int. Immutable and thread-safe; state arrays are
- * per walk.
+ * Follows every JSON rule's path at once while a document is walked, like an NFA. Each rule
+ * {@code r} of {@code n} steps owns positions {@code base[r] .. base[r] + n} ("so many steps
+ * matched"); a set of states is a bitset over all positions. Which member steps a name matches is
+ * worked out once per name and memoised (documents repeat their member names), so a step down the
+ * tree costs a hash look-up and a few bit operations. Immutable apart from the memo; thread-safe.
  */
 final class JsonRuleMatcher {
-  static final int[] NONE = new int[0];
+  private static final int MEMO_LIMIT = 4096;
 
-  private final JsonPath.Step[][] steps;
-  /** Room one {@link #add} may need: a closure adds at most a path's length plus one states. */
-  private final int slack;
-  private final int[] start;
+  private final int words;
+  /** Per position: the step starting there, or null at a rule's end. */
+  private final JsonPath.Step[] stepAt;
+  /** Per position: the positions reached from it without consuming a level (itself and past any-depth steps). */
+  private final long[][] closure;
+  /** The end positions, lowest rule first. */
+  private final long[] ends;
+  private final long[] start;
+  private final ConcurrentHashMap<String, long[]> memberMatches = new ConcurrentHashMap<>();
 
   JsonRuleMatcher(List<JsonRule> rules) {
-    this.steps = new JsonPath.Step[rules.size()][];
-    int longest = 0;
-    int total = 0;
-    for (int r = 0; r < rules.size(); r++) {
-      steps[r] = rules.get(r).path().steps().toArray(new JsonPath.Step[0]);
-      longest = Math.max(longest, steps[r].length);
-      total += steps[r].length + 1;
+    int positions = 0;
+    for (JsonRule rule : rules) {
+      positions += rule.path().steps().size() + 1;
     }
-    this.slack = longest + 1;
-    int[] initial = new int[total];
-    int count = 0;
-    for (int r = 0; r < steps.length; r++) {
-      count = add(initial, count, r, 0);
+    this.words = Math.max(1, (positions + 63) >>> 6);
+    this.stepAt = new JsonPath.Step[positions];
+    this.closure = new long[positions][];
+    this.ends = new long[words];
+    int base = 0;
+    for (JsonRule rule : rules) {
+      List<JsonPath.Step> steps = rule.path().steps();
+      for (int i = 0; i < steps.size(); i++) {
+        stepAt[base + i] = steps.get(i);
+      }
+      set(ends, base + steps.size());
+      base += steps.size() + 1;
     }
-    this.start = Arrays.copyOf(initial, count);
+    for (int p = positions - 1; p >= 0; p--) {
+      closure[p] = new long[words];
+      set(closure[p], p);
+      if (stepAt[p] instanceof JsonPath.AnyDepth) {
+        or(closure[p], closure[p + 1]);
+      }
+    }
+    this.start = new long[words];
+    base = 0;
+    for (JsonRule rule : rules) {
+      or(start, closure[base]);
+      base += rule.path().steps().size() + 1;
+    }
   }
 
   /** The states at the root. */
-  int[] start() {
+  long[] start() {
     return start;
   }
 
+  /** True when no rule can match at or below a node with these states. */
+  static boolean isEmpty(long[] states) {
+    for (long w : states) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The states at a member named {@code name}, or at element {@code index} when name is null. */
-  int[] child(int[] states, String name, int index) {
-    if (states.length == 0) {
-      return NONE;
-    }
-    int[] next = new int[states.length * 2 + slack];
-    int count = 0;
-    for (int state : states) {
-      int r = state >>> 8;
-      int i = state & 0xff;
-      if (i == steps[r].length) {
-        continue;
-      }
-      JsonPath.Step step = steps[r][i];
-      if (step instanceof JsonPath.AnyDepth) {
-        next = room(next, count);
-        count = add(next, count, r, i);
-      } else if (step instanceof JsonPath.AnyChild
-          || (step instanceof JsonPath.Member m && name != null && m.name().matches(name))
-          || (step instanceof JsonPath.Element e && name == null && e.index() == index)) {
-        next = room(next, count);
-        count = add(next, count, r, i + 1);
+  long[] child(long[] states, String name, int index) {
+    long[] next = new long[words];
+    long[] matches = name == null ? null : memberMatches(name);
+    for (int w = 0; w < words; w++) {
+      for (long bits = states[w]; bits != 0; bits &= bits - 1) {
+        int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+        JsonPath.Step step = stepAt[p];
+        if (step instanceof JsonPath.AnyDepth) {
+          or(next, closure[p]);
+        } else if (step instanceof JsonPath.AnyChild
+            || (step instanceof JsonPath.Member && matches != null && (matches[p >>> 6] & (1L << p)) != 0)
+            || (step instanceof JsonPath.Element e && name == null && e.index() == index)) {
+          or(next, closure[p + 1]);
+        }
       }
     }
-    return count == 0 ? NONE : Arrays.copyOf(next, count);
+    return next;
   }
 
   /** The first rule (by index) whose whole path is matched in {@code states}, or -1. */
-  int matched(int[] states) {
-    int best = -1;
-    for (int state : states) {
-      int r = state >>> 8;
-      if ((state & 0xff) == steps[r].length && (best < 0 || r < best)) {
-        best = r;
+  int matched(long[] states) {
+    int rule = 0;
+    for (int p = 0; p < stepAt.length; p++) {
+      if (stepAt[p] == null) {
+        if ((states[p >>> 6] & (1L << p)) != 0) {
+          return rule;
+        }
+        rule++;
       }
     }
-    return best;
+    return -1;
   }
 
-  /** Adds (r, i) and, through any-depth steps, the states reachable without consuming a level. */
-  private int add(int[] into, int count, int r, int i) {
-    int c = put(into, count, r << 8 | i);
-    if (i < steps[r].length && steps[r][i] instanceof JsonPath.AnyDepth) {
-      c = add(into, c, r, i + 1);
-    }
-    return c;
-  }
-
-  private static int put(int[] into, int count, int state) {
-    for (int k = 0; k < count; k++) {
-      if (into[k] == state) {
-        return count;
+  /** True when some rule's whole path is matched in {@code states}. */
+  boolean anyMatched(long[] states) {
+    for (int w = 0; w < words; w++) {
+      if ((states[w] & ends[w]) != 0) {
+        return true;
       }
     }
-    into[count] = state;
-    return count + 1;
+    return false;
   }
 
-  private int[] room(int[] array, int count) {
-    return count + slack > array.length ? Arrays.copyOf(array, array.length * 2 + slack) : array;
+  /** The member steps whose name pattern matches {@code name}, as a bitset of their positions. */
+  private long[] memberMatches(String name) {
+    long[] known = memberMatches.get(name);
+    if (known != null) {
+      return known;
+    }
+    long[] matches = new long[words];
+    for (int p = 0; p < stepAt.length; p++) {
+      if (stepAt[p] instanceof JsonPath.Member member && member.name().matches(name)) {
+        set(matches, p);
+      }
+    }
+    if (memberMatches.size() < MEMO_LIMIT) {
+      memberMatches.put(name, matches);
+    }
+    return matches;
+  }
+
+  private static void set(long[] bits, int p) {
+    bits[p >>> 6] |= 1L << p;
+  }
+
+  private static void or(long[] into, long[] from) {
+    for (int w = 0; w < into.length; w++) {
+      into[w] |= from[w];
+    }
   }
 }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,22 +24,18 @@ final class JsonScrubber {
   private final List<JsonRule> rules;
   private final JsonRuleMatcher matcher;
   private final ValueScrubber values;
-  /** Lower-case texts one of which a document must hold for a rule to match, or null: always look. */
-  private final String[] requiredTexts;
+  /** Texts one of which a document must hold for a rule to match. */
+  private final LiteralSet requiredTexts;
 
   JsonScrubber(List<JsonRule> rules, ValueScrubber values) {
     this.rules = rules;
     this.matcher = new JsonRuleMatcher(rules);
     this.values = values;
-    String[] required = new String[rules.size()];
-    for (int r = 0; r < rules.size(); r++) {
-      required[r] = rules.get(r).path().requiredText();
-      if (required[r].isEmpty()) {
-        required = null;
-        break;
-      }
+    List<String> required = new ArrayList<>(rules.size());
+    for (JsonRule rule : rules) {
+      required.add(rule.path().requiredText());
     }
-    this.requiredTexts = required;
+    this.requiredTexts = new LiteralSet(required);
   }
 
   /** The scrubbed document; {@code json} itself when unchanged, {@code null} when it is not JSON. */
@@ -65,25 +61,15 @@ final class JsonScrubber {
    */
   private boolean mayChange(byte[] json) {
     String raw = new String(json, StandardCharsets.ISO_8859_1);
-    if (raw.indexOf('\\') >= 0 || requiredTexts == null || !values.detectors().find(raw).isEmpty()) {
-      return true;
-    }
-    String lower = raw.toLowerCase(Locale.ROOT);
-    for (String required : requiredTexts) {
-      if (lower.contains(required)) {
-        return true;
-      }
-    }
-    return false;
+    return raw.indexOf('\\') >= 0 || requiredTexts.occursIn(raw) || !values.detectors().find(raw).isEmpty();
   }
 
   /** The node after scrubbing, {@code null} when dropped; the same instance when unchanged. */
-  private JsonNode walk(JsonNode node, int[] states, Firing firing) {
-    int rule = states.length == 0 ? -1 : matcher.matched(states);
-    if (rule >= 0) {
-      return apply(rules.get(rule), node, firing);
+  private JsonNode walk(JsonNode node, long[] states, Firing firing) {
+    if (matcher.anyMatched(states)) {
+      return apply(rules.get(matcher.matched(states)), node, firing);
     }
-    if (states.length == 0 && values.detectors().isEmpty()) {
+    if (values.detectors().isEmpty() && JsonRuleMatcher.isEmpty(states)) {
       return node;
     }
     if (node.isObject()) {
@@ -100,7 +86,7 @@ final class JsonScrubber {
     return node;
   }
 
-  private JsonNode object(ObjectNode node, int[] states, Firing firing) {
+  private JsonNode object(ObjectNode node, long[] states, Firing firing) {
     ObjectNode out = null;
     int index = 0;
     for (Map.Entry<String, JsonNode> member : node.properties()) {
@@ -126,7 +112,7 @@ final class JsonScrubber {
     return out == null ? node : out;
   }
 
-  private JsonNode array(ArrayNode node, int[] states, Firing firing) {
+  private JsonNode array(ArrayNode node, long[] states, Firing firing) {
     ArrayNode out = null;
     for (int i = 0; i < node.size(); i++) {
       JsonNode child = node.get(i);

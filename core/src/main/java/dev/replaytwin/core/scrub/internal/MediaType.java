@@ -1,7 +1,9 @@
 package dev.replaytwin.core.scrub.internal;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of a {@code Content-Type} that decide how a body is read: type, subtype, charset.
@@ -15,8 +17,24 @@ public record MediaType(String type, String subtype, String charset) {
   private static final Set<String> TEXT_SUBTYPE_WORDS = Set.of("json", "xml", "javascript", "ecmascript",
       "graphql", "yaml", "x-yaml", "csv", "x-www-form-urlencoded", "html", "jwt", "x-ndjson", "sql");
 
-  /** Parses a Content-Type value; {@code null} when it has no {@code type/subtype}. */
+  private static final int MEMO_LIMIT = 1024;
+  /** Traffic repeats a handful of Content-Type values; parsing each once saves work on every body. */
+  private static final ConcurrentHashMap<String, Optional<MediaType>> MEMO = new ConcurrentHashMap<>();
+
+  /** The media type of a Content-Type value; {@code null} when it has no {@code type/subtype}. */
   public static MediaType parse(String value) {
+    Optional<MediaType> known = MEMO.get(value);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    MediaType parsed = parseNew(value);
+    if (MEMO.size() < MEMO_LIMIT) {
+      MEMO.put(value, Optional.ofNullable(parsed));
+    }
+    return parsed;
+  }
+
+  private static MediaType parseNew(String value) {
     int semicolon = value.indexOf(';');
     String essence = (semicolon < 0 ? value : value.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     int slash = essence.indexOf('/');

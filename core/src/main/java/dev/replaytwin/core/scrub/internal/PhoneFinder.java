@@ -31,7 +31,7 @@ final class PhoneFinder implements Finder {
       international(text, kind, out);
     }
     if ((scan.bits & (TextScan.SEPARATOR | TextScan.PAREN)) == 0 || !scan.has(TextScan.DIGITS_9)
-        || scan.longestChain(" .-/)", 2, false) < 10) {
+        || scan.longestSeparatedDigits() < 10) {
       return;
     }
     for (int k = 0; k < scan.runs(); k++) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A pseudonym depends only on the key and the value, never on where the value was found, so the
  * same e-mail address becomes the same pseudonym in a header, a query string and a JSON body, in
  * every record and every file scrubbed with the same key. No pseudonym is ever found by a detector:
- * a candidate that would be is drawn again from the next stream. Thread-safe.
+ * a candidate that would be is drawn again from the next stream. Thread-safe; each thread keeps its
+ * recent pseudonyms in a small cache.
  */
 public final class Pseudonymiser {
   private static final int MAX_ATTEMPTS = 16;
@@ -21,6 +22,7 @@ public final class Pseudonymiser {
       Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
   private final KeyedHash hash;
+  private final ThreadLocal<PseudonymCache> cache = ThreadLocal.withInitial(PseudonymCache::new);
 
   public Pseudonymiser(KeyedHash hash) {
     this.hash = hash;
@@ -33,9 +35,10 @@ public final class Pseudonymiser {
    * character, with the personal data found inside it given their own kind's pseudonyms.
    */
   public String value(String value) {
-    if (value.isEmpty()) {
-      return value;
-    }
+    return value.isEmpty() ? value : cache.get().get(PseudonymCache.WHOLE_VALUE, value, () -> derive(value));
+  }
+
+  private String derive(String value) {
     Matcher scheme = AUTH_SCHEME.matcher(value);
     if (value.indexOf(' ') > 0 && scheme.matches()) {
       String credentials = scheme.group(3);
@@ -57,6 +60,10 @@ public final class Pseudonymiser {
 
   /** The pseudonym of what {@code kind} found: {@code text} is exactly the find. */
   public String found(Detector kind, String text) {
+    return cache.get().get(kind.ordinal(), text, () -> derive(kind, text));
+  }
+
+  private String derive(Detector kind, String text) {
     return switch (kind) {
       case EMAIL -> email(text);
       case CARD -> draw("card", digitsOf(text), text, PseudonymFormats::card);
@@ -72,7 +79,7 @@ public final class Pseudonymiser {
 
   /** The pseudonym of a JSON number's text: still a number, of the same length and sign. */
   public String number(String text) {
-    return PseudonymFormats.number(text, hash.random("number", text, 0));
+    return cache.get().get(PseudonymCache.NUMBER, text, () -> PseudonymFormats.number(text, hash.random("number", text, 0)));
   }
 
   private String bearer(String token) {

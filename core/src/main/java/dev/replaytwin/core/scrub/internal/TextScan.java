@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One pass over a text noting which characters it holds, so that detectors skip texts they cannot
- * match (an e-mail needs an {@code @}); and, on demand, where its runs of ASCII digits are, so the
+ * match (an e-mail needs an {@code @}), and where its runs of ASCII digits are, so the
  * number-shaped detectors visit digit runs rather than every character. Not thread-safe; lives for
  * one text.
  */
@@ -66,27 +66,59 @@ final class TextScan {
   int[] runStart;
   int[] runEnd;
   private int runs = -1;
+  private int groupedDigits = -1;
+  private int dottedRuns;
+  private int separatedDigits;
 
-  private TextScan(String text, int bits) {
+  /** Where digit runs start and end, alternately, as found by {@link #of}. */
+  private final int[] edges;
+  private final int edgeCount;
+
+  private TextScan(String text, int bits, int[] edges, int edgeCount) {
     this.text = text;
     this.bits = bits;
+    this.edges = edges;
+    this.edgeCount = edgeCount;
   }
 
   static TextScan of(String text) {
     int bits = 0;
     int digits = 0;
     int colons = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
+    int[] edges = null;
+    int edgeCount = 0;
+    int inRun = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       int cls = c < 128 ? ASCII[c] : 0;
       bits |= cls;
-      digits += (cls >>> DIGIT_SHIFT) & 1;
+      int digit = (cls >>> DIGIT_SHIFT) & 1;
+      digits += digit;
       colons += (cls >>> COLON_SHIFT) & 1;
+      if (digit != inRun) {
+        if (edges == null) {
+          edges = new int[32];
+        } else if (edgeCount == edges.length) {
+          edges = Arrays.copyOf(edges, edgeCount * 2);
+        }
+        edges[edgeCount++] = i;
+        inRun = digit;
+      }
     }
     bits &= DIGIT - 1;
-    bits |= (digits >= 4 ? DIGITS_4 : 0) | (digits >= 7 ? DIGITS_7 : 0) | (digits >= 9 ? DIGITS_9 : 0) | (digits >= 13 ? DIGITS_13 : 0)
-        | (colons >= 2 ? COLONS_2 : 0);
-    return new TextScan(text, bits);
+    bits |= (digits >= 4 ? DIGITS_4 : 0) | (digits >= 7 ? DIGITS_7 : 0) | (digits >= 9 ? DIGITS_9 : 0)
+        | (digits >= 13 ? DIGITS_13 : 0) | (colons >= 2 ? COLONS_2 : 0);
+    return new TextScan(text, bits, edges, edgeCount);
+  }
+
+  /**
+   * False when no detector can match: no {@code @} or {@code %} (e-mail), fewer than four digits
+   * (cards, IBANs, phones, SSNs, IPv4), fewer than two colons (IPv6), no {@code b} (bearer) and no
+   * {@code y} with a dot (JWT). Most header values and many JSON strings stop here.
+   */
+  boolean mayHoldAnything() {
+    return (bits & (AT | PERCENT | DIGITS_4 | COLONS_2 | LETTER_B)) != 0 || has(DOT | LETTER_Y);
   }
 
   boolean has(int required) {
@@ -111,54 +143,65 @@ final class TextScan {
   }
 
   /**
-   * The most digits in a chain of digit runs joined by gaps of 1 to {@code maxGap} characters, all
-   * from {@code separators}; {@code countRuns} counts runs instead of digits. Lets a detector that
-   * needs, say, 13 digits in dashed groups give up without looking closer.
+   * The most digits in a chain of digit runs joined by single spaces or dashes ({@code 4111 1111}):
+   * a card number needs 13.
    */
-  int longestChain(String separators, int maxGap, boolean countRuns) {
-    int longest = 0;
-    int chain = 0;
-    for (int k = 0; k < runs(); k++) {
-      int size = countRuns ? 1 : runLength(k);
-      chain = k > 0 && joined(runEnd[k - 1], runStart[k], separators, maxGap) ? chain + size : size;
-      longest = Math.max(longest, chain);
-    }
-    return longest;
+  int longestGroupedDigits() {
+    chains();
+    return groupedDigits;
   }
 
-  private boolean joined(int from, int to, String separators, int maxGap) {
-    if (to - from > maxGap) {
-      return false;
+  /** The most digit runs in a chain joined by single dots ({@code 10.0.0.1}): an IPv4 address needs 4. */
+  int longestDottedRuns() {
+    chains();
+    return dottedRuns;
+  }
+
+  /**
+   * The most digits in a chain of digit runs joined by one or two of {@code " .-/)"}
+   * ({@code (555) 123-4567}): a national phone number needs 10.
+   */
+  int longestSeparatedDigits() {
+    chains();
+    return separatedDigits;
+  }
+
+  private void chains() {
+    if (groupedDigits >= 0) {
+      return;
     }
-    for (int i = from; i < to; i++) {
-      if (separators.indexOf(text.charAt(i)) < 0) {
-        return false;
-      }
+    int grouped = 0;
+    int dotted = 0;
+    int separated = 0;
+    int groupedBest = 0;
+    int dottedBest = 0;
+    int separatedBest = 0;
+    for (int k = 0; k < runs(); k++) {
+      int length = runLength(k);
+      int gap = k == 0 ? 0 : runStart[k] - runEnd[k - 1];
+      char first = gap > 0 ? text.charAt(runEnd[k - 1]) : 0;
+      grouped = gap == 1 && (first == ' ' || first == '-') ? grouped + length : length;
+      dotted = gap == 1 && first == '.' ? dotted + 1 : 1;
+      boolean joined = (gap == 1 || gap == 2) && " .-/)".indexOf(first) >= 0
+          && (gap == 1 || " .-/)".indexOf(text.charAt(runEnd[k - 1] + 1)) >= 0);
+      separated = joined ? separated + length : length;
+      groupedBest = Math.max(groupedBest, grouped);
+      dottedBest = Math.max(dottedBest, dotted);
+      separatedBest = Math.max(separatedBest, separated);
     }
-    return true;
+    groupedDigits = groupedBest;
+    dottedRuns = dottedBest;
+    separatedDigits = separatedBest;
   }
 
   private void findRuns() {
-    int[] starts = new int[16];
-    int[] ends = new int[16];
-    int count = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      if (!Chars.isDigit(text.charAt(i))) {
-        continue;
-      }
-      if (count == starts.length) {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-      }
-      starts[count] = i;
-      while (i < n && Chars.isDigit(text.charAt(i))) {
-        i++;
-      }
-      ends[count++] = i;
+    int count = (edgeCount + 1) / 2;
+    runStart = new int[count];
+    runEnd = new int[count];
+    for (int k = 0; k < count; k++) {
+      runStart[k] = edges[2 * k];
+      runEnd[k] = 2 * k + 1 < edgeCount ? edges[2 * k + 1] : text.length();
     }
-    runStart = starts;
-    runEnd = ends;
     runs = count;
   }
 }
