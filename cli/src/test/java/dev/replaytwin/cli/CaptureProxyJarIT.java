@@ -30,6 +30,13 @@ class CaptureProxyJarIT {
   private static final Path JAR = Path.of("").toAbsolutePath().resolve("target/twin.jar");
   private static final Pattern LISTENING = Pattern.compile("twin capture proxy: http://127\\.0\\.0\\.1:(\\d+) -> ");
 
+  private static final String EMAIL = "alice.smith@example.com";
+  private static final String SSN = "123-45-6789";
+  private static final String CLIENT_SECRET = "c1ient-sess10n-secret";
+  private static final String SERVER_SECRET = "serv3r-sess10n-secret";
+  private static final String API_KEY = "key-5f2b9c1e77aa";
+  private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLWJ5dGVz";
+
   @TempDir Path dir;
 
   @Test
@@ -85,6 +92,93 @@ class CaptureProxyJarIT {
       proxy.destroyForcibly();
       upstream.stop(0);
     }
+  }
+
+  @Test
+  void leavesNoSeededPersonalDataAndKeepsPseudonymsStableAcrossRunsWithTheSameKey() throws Exception {
+    HttpServer upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    upstream.createContext("/", ex -> {
+      ex.getRequestBody().readAllBytes();
+      byte[] body = ("{\"customer\":\"" + EMAIL + "\",\"ssn\":\"" + SSN + "\",\"client\":\"203.0.113.77\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.getResponseHeaders().add("Set-Cookie", "session=" + SERVER_SECRET + "; Path=/; HttpOnly");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    upstream.start();
+    try {
+      Path first = dir.resolve("first.twcap");
+      Path second = dir.resolve("second.twcap");
+      captureSeededTraffic(upstream.getAddress().getPort(), first);
+      captureSeededTraffic(upstream.getAddress().getPort(), second);
+
+      CliRun audit = CliRun.twin("capture", "audit", first.toString());
+      assertThat(audit.exitCode()).as(audit.out()).isZero();
+      String decoded = CliRun.twin("capture", "cat", "--json", first.toString()).out();
+      assertThat(decoded.lines()).hasSize(4);
+      for (String seeded : List.of(EMAIL, EMAIL.replace("@", "%40"), "4111 1111 1111 1111", "4111111111111111",
+          "GB82 WEST 1234 5698 7654 32", SSN, "415 555 2671", "203.0.113.77", CLIENT_SECRET, SERVER_SECRET,
+          API_KEY, JWT)) {
+        assertThat(decoded).as("seeded value " + seeded).doesNotContain(seeded);
+      }
+      String pseudonym = pseudonymOfEmail(decoded);
+      assertThat(decoded.split(Pattern.quote(pseudonym), -1)).as("one pseudonym everywhere in the file")
+          .hasSizeGreaterThan(4);
+      assertThat(CliRun.twin("capture", "cat", "--json", second.toString()).out())
+          .as("the same pseudonym in a second file written with the same key").contains(pseudonym);
+    } finally {
+      upstream.stop(0);
+    }
+  }
+
+  private void captureSeededTraffic(int upstreamPort, Path capture) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "capture", "proxy",
+        "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:" + upstreamPort, "--out", capture.toString(),
+        "--workers", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("TWIN_SCRUB_KEY", "a-test-key-that-is-long-enough-0123456789");
+    Process proxy = builder.start();
+    List<String> errLines = new CopyOnWriteArrayList<>();
+    Thread errReader = new Thread(() -> new BufferedReader(new InputStreamReader(proxy.getErrorStream(),
+        StandardCharsets.UTF_8)).lines().forEach(errLines::add));
+    errReader.start();
+    try {
+      String base = "http://127.0.0.1:" + awaitPort(errLines);
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      List<HttpRequest> corpus = List.of(
+          HttpRequest.newBuilder(URI.create(base + "/users/" + EMAIL + "/orders?email=" + EMAIL.replace("@", "%40")
+                  + "&phone=%2B1%20415%20555%202671"))
+              .header("Authorization", "Bearer " + JWT).header("Cookie", "session=" + CLIENT_SECRET)
+              .header("X-Api-Key", API_KEY).build(),
+          HttpRequest.newBuilder(URI.create(base + "/checkout")).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + EMAIL + "\",\"card\":\"4111 1111 1111 1111\","
+                  + "\"iban\":\"GB82 WEST 1234 5698 7654 32\",\"ssn\":\"" + SSN + "\",\"note\":\"call +1 415 555 2671\"}"))
+              .build(),
+          HttpRequest.newBuilder(URI.create(base + "/signup"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("email=" + EMAIL.replace("@", "%40") + "&card=4111111111111111"))
+              .build(),
+          HttpRequest.newBuilder(URI.create(base + "/notes")).header("Content-Type", "text/plain")
+              .POST(HttpRequest.BodyPublishers.ofString("Reach " + EMAIL + " or 415 555 2671; token " + JWT))
+              .build());
+      for (HttpRequest request : corpus) {
+        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).as("the client gets production's answer, unscrubbed").contains(EMAIL);
+      }
+      proxy.toHandle().destroy();
+      assertThat(proxy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      errReader.join(10_000);
+      assertThat(errLines).anySatisfy(l -> assertThat(l).contains("4 exchanges written"));
+    } finally {
+      proxy.destroyForcibly();
+    }
+  }
+
+  private static String pseudonymOfEmail(String decodedJson) {
+    Matcher m = Pattern.compile("[A-Za-z0-9.]+@[A-Za-z0-9.-]+\\.invalid").matcher(decodedJson);
+    assertThat(m.find()).as("a pseudonymised e-mail address in " + decodedJson).isTrue();
+    return m.group();
   }
 
   private static int awaitPort(List<String> errLines) throws Exception {
