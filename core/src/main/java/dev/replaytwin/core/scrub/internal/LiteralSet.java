@@ -57,13 +57,26 @@ final class LiteralSet {
       String[] candidates = byBigram[a * ALPHABET + b];
       if (candidates != null) {
         for (String word : candidates) {
-          if (text.regionMatches(true, i, word, 0, word.length())) {
+          if (startsAt(text, i, word)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  /** True when {@code text} holds {@code word} (lower-case) at {@code at}, ignoring ASCII case. */
+  private static boolean startsAt(String text, int at, String word) {
+    if (at + word.length() > text.length()) {
+      return false;
+    }
+    for (int k = 2; k < word.length(); k++) {
+      if (lower(text.charAt(at + k)) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static char lower(char c) {
