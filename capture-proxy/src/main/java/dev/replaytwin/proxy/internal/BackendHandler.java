@@ -3,7 +3,6 @@ package dev.replaytwin.proxy.internal;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +62,6 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     if (o != null) {
       o.onUpstreamClosed(ctx.channel());
     }
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof IdleStateEvent && owner == null) {
-      ctx.close();
-    }
-    ReferenceCountUtil.release(evt);
   }
 
   @Override

@@ -23,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -51,6 +50,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private String clientAddress = "";
   private boolean clientTls;
   private boolean clientReadWanted;
+  private long lastClientActivity;
+  private ScheduledFuture<?> idleCheck;
   private Exchange x;
 
   /** State of the exchange in flight on this connection. */
@@ -93,7 +94,38 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
     clientTls = ctx.pipeline().get(SslHandler.class) != null;
     rt.clients.add(ctx.channel());
+    lastClientActivity = System.nanoTime();
+    scheduleIdleCheck(rt.options.clientIdleTimeout().toNanos());
     readClient();
+  }
+
+  /**
+   * The client idle timeout, kept here rather than by an IdleStateHandler, which would put a
+   * listener on every write: one timer per connection, re-armed from the last activity. Only a
+   * client that owes us something (its next request, or the rest of a body) is timed; while the
+   * upstream is answering, the upstream timeout applies instead.
+   */
+  private void scheduleIdleCheck(long delayNanos) {
+    idleCheck = ctx.executor().schedule(this::checkIdle, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void checkIdle() {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long timeout = rt.options.clientIdleTimeout().toNanos();
+    long idle = System.nanoTime() - lastClientActivity;
+    Exchange e = x;
+    boolean clientOwesUs = e == null || (!e.requestDone && !e.expectContinue);
+    if (clientOwesUs && idle >= timeout) {
+      if (e != null) {
+        abort();
+      } else {
+        ctx.close();
+      }
+      return;
+    }
+    scheduleIdleCheck(clientOwesUs ? timeout - idle : timeout);
   }
 
   /**
@@ -117,6 +149,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     clientReadWanted = false;
+    lastClientActivity = System.nanoTime();
     if (msg instanceof HttpRequest request) {
       onRequestHead(request);
     } else if (msg instanceof HttpContent content) {
@@ -319,6 +352,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       if (code == 100) {
         // The expectation is met: from here the client owes its body, and idling is timed again.
         e.expectContinue = false;
+        lastClientActivity = System.nanoTime();
         if (!e.requestDone) {
           cancelTimeout();
         }
@@ -426,6 +460,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     x = null;
+    lastClientActivity = System.nanoTime();
     rt.metrics.response(e.status);
     record(e, true);
     boolean reusable = e.requestDone && e.upstreamKeepAlive && written.isSuccess();
@@ -582,22 +617,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       } else {
         x.closeClient = true;
       }
-    } else if (evt instanceof IdleStateEvent) {
-      Exchange e = x;
-      if (e == null || (!e.requestDone && !e.expectContinue)) {
-        // Idle between requests, or a client that stopped sending its body.
-        if (e != null) {
-          abort();
-        } else {
-          ctx.close();
-        }
-      }
+    } else {
+      ctx.fireUserEventTriggered(evt);
+      return;
     }
     ReferenceCountUtil.release(evt);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (idleCheck != null) {
+      idleCheck.cancel(false);
+    }
     if (x != null) {
       rt.metrics.clientAbort();
       endExchange();

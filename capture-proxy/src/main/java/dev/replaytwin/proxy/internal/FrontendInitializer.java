@@ -7,13 +7,11 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The client-side pipeline: TLS when terminating, the HTTP/1.1 codec, a flow-control handler so
- * each {@code read()} yields one message (pipelined requests wait their turn), an idle timer, and
- * the {@link FrontendHandler}.
+ * each {@code read()} yields one message (pipelined requests wait their turn), and the {@link FrontendHandler}
+ * (which also keeps the idle timeout).
  */
 public final class FrontendInitializer extends ChannelInitializer<SocketChannel> {
   private final ProxyRuntime rt;
@@ -38,7 +36,6 @@ public final class FrontendInitializer extends ChannelInitializer<SocketChannel>
     ch.pipeline()
         .addLast(new HttpServerCodec(decoder))
         .addLast(new FlowControlHandler())
-        .addLast(new IdleStateHandler(0, 0, rt.options.clientIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
         .addLast(new FrontendHandler(rt, listener));
   }
 }

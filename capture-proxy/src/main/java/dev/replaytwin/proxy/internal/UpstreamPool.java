@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
@@ -32,18 +31,28 @@ import javax.net.ssl.SSLParameters;
 final class UpstreamPool {
   /** How many requests a connection has carried; more than zero means it came from the pool. */
   static final AttributeKey<Integer> USES = AttributeKey.valueOf("twin.upstream.uses");
+  private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf("twin.upstream.idle-since");
 
   private final Route route;
   private final SslContext ssl;
   private final int maxIdle;
   private final Duration connectTimeout;
   private final Duration idleTimeout;
-  private final FastThreadLocal<ArrayDeque<Channel>> idle = new FastThreadLocal<>() {
+  private final FastThreadLocal<Idle> idle = new FastThreadLocal<>() {
     @Override
-    protected ArrayDeque<Channel> initialValue() {
-      return new ArrayDeque<>();
+    protected Idle initialValue() {
+      return new Idle();
     }
   };
+
+  /**
+   * One loop's idle connections, most recently used last (taken first), so the longest idle are at
+   * the head for the sweep that closes them.
+   */
+  private static final class Idle {
+    final ArrayDeque<Channel> channels = new ArrayDeque<>();
+    boolean sweeping;
+  }
 
   UpstreamPool(Route route, SslContext ssl, int maxIdle, Duration connectTimeout, Duration idleTimeout) {
     this.route = route;
@@ -59,9 +68,9 @@ final class UpstreamPool {
 
   /** A connection on {@code loop}: a pooled one when any is alive, else a new one. Call on {@code loop}. */
   Future<Channel> acquire(EventLoop loop, boolean fresh) {
-    ArrayDeque<Channel> pooled = idle.get();
-    while (!fresh && !pooled.isEmpty()) {
-      Channel ch = pooled.pollLast();
+    Idle pooled = idle.get();
+    while (!fresh && !pooled.channels.isEmpty()) {
+      Channel ch = pooled.channels.pollLast();
       if (ch.isActive()) {
         ch.attr(USES).set(ch.attr(USES).get() + 1);
         return loop.newSucceededFuture(ch);
@@ -95,18 +104,33 @@ final class UpstreamPool {
 
   /** Returns a connection whose last exchange ended cleanly. Call on the connection's loop. */
   void release(Channel ch) {
-    ArrayDeque<Channel> pooled = idle.get();
-    if (!ch.isActive() || pooled.size() >= maxIdle) {
+    Idle pooled = idle.get();
+    if (!ch.isActive() || pooled.channels.size() >= maxIdle) {
       ch.close();
       return;
     }
-    pooled.addLast(ch);
+    ch.attr(IDLE_SINCE).set(System.nanoTime());
+    pooled.channels.addLast(ch);
     ch.read();
+    if (!pooled.sweeping) {
+      pooled.sweeping = true;
+      long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleTimeout.toNanos() / 2);
+      ch.eventLoop().scheduleAtFixedRate(() -> sweep(pooled), period, period, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Closes this loop's connections idle longer than the idle timeout (a timer, not a handler per write). */
+  private void sweep(Idle pooled) {
+    long now = System.nanoTime();
+    while (!pooled.channels.isEmpty()
+        && now - pooled.channels.peekFirst().attr(IDLE_SINCE).get() >= idleTimeout.toNanos()) {
+      pooled.channels.pollFirst().close();
+    }
   }
 
   /** Forgets a connection that closed. Call on the connection's loop. */
   void remove(Channel ch) {
-    idle.get().remove(ch);
+    idle.get().channels.remove(ch);
   }
 
   private Bootstrap bootstrap(EventLoop loop) {
@@ -133,7 +157,6 @@ final class UpstreamPool {
                 .setMaxChunkSize(64 * 1024);
             ch.pipeline()
                 .addLast(new HttpClientCodec(decoder, false, false))
-                .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast(new BackendHandler(UpstreamPool.this));
           }
         });
