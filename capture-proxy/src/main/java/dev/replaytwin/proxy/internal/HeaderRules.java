@@ -109,7 +109,7 @@ final class HeaderRules {
    */
   static List<Map.Entry<String, String>> forCapture(HttpHeaders headers) {
     List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
-    List<String> named = headers.getAll(HttpHeaderNames.CONNECTION);
+    List<String> named = connectionTokens(headers);
     for (Map.Entry<String, String> e : headers) {
       String name = e.getKey();
       if (!HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name) && !isHopByHop(name)
@@ -122,7 +122,7 @@ final class HeaderRules {
 
   private static HttpHeaders copyEndToEnd(HttpHeaders in) {
     HttpHeaders out = HEADERS.newHeaders();
-    List<String> named = in.getAll(HttpHeaderNames.CONNECTION);
+    List<String> named = connectionTokens(in);
     for (Map.Entry<CharSequence, CharSequence> e : iterable(in)) {
       CharSequence name = e.getKey();
       if (isHopByHop(name) || namedByConnection(named, name)) {
@@ -146,15 +146,32 @@ final class HeaderRules {
     return false;
   }
 
-  private static boolean namedByConnection(List<String> connectionValues, CharSequence name) {
-    for (String value : connectionValues) {
+  /**
+   * The field names a message's {@code Connection} header lists, once per message rather than once
+   * per field; framing fields are never dropped this way.
+   */
+  private static List<String> connectionTokens(HttpHeaders headers) {
+    List<String> values = headers.getAll(HttpHeaderNames.CONNECTION);
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    List<String> tokens = new ArrayList<>(2);
+    for (String value : values) {
       for (String token : value.split(",")) {
         String t = token.trim();
-        if (!t.isEmpty() && AsciiString.contentEqualsIgnoreCase(t, name)
-            && !HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
-            && !HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
-          return true;
+        if (!t.isEmpty() && !HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(t)
+            && !HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(t)) {
+          tokens.add(t);
         }
+      }
+    }
+    return tokens;
+  }
+
+  private static boolean namedByConnection(List<String> connectionTokens, CharSequence name) {
+    for (String token : connectionTokens) {
+      if (AsciiString.contentEqualsIgnoreCase(token, name)) {
+        return true;
       }
     }
     return false;
