@@ -32,7 +32,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okhttp3.internal.http.HttpMethod;
 
 /**
  * Live mirroring: a copy of each captured request, already scrubbed, sent fire-and-forget to a live
@@ -45,6 +44,8 @@ public final class Mirror implements AutoCloseable {
   /** Context tag naming the production exchange a mirror exchange copies. */
   public static final String MIRROR_OF = "twin.mirror-of";
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  /** Methods OkHttp sends only with a body (an empty one when the capture has none). */
+  private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT");
   private static final Set<String> NOT_SENT = Set.of("host", "connection", "content-length",
       "transfer-encoding", "keep-alive", "te", "upgrade", "expect");
 
@@ -174,7 +175,8 @@ public final class Mirror implements AutoCloseable {
     }
     String method = r.method().toUpperCase(Locale.ROOT);
     RequestBody body = null;
-    if (HttpMethod.permitsRequestBody(method) && (HttpMethod.requiresRequestBody(method) || !r.body().isEmpty())) {
+    boolean permitsBody = !method.equals("GET") && !method.equals("HEAD");
+    if (permitsBody && (BODY_REQUIRED.contains(method) || !r.body().isEmpty())) {
       body = RequestBody.create(r.body().toByteArray(), contentType == null ? null : MediaType.parse(contentType));
     }
     return b.method(method, body).build();

@@ -42,6 +42,26 @@ class MirrorIT {
   }
 
   @Test
+  void mirrorsWritesWithTheirBodiesWhenAsked() throws Exception {
+    try (JdkUpstream production = JdkUpstream.http("prod");
+         JdkUpstream twin = JdkUpstream.http("twin");
+         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         Mirror mirror = new Mirror(Route.parse("mirror", "http://127.0.0.1:" + twin.port()), true, 8,
+             Duration.ofSeconds(5), 1024, f.metrics)) {
+      f.tap.mirrorTo(mirror);
+      HttpClient client = ProxyFixture.client();
+      client.send(HttpRequest.newBuilder(URI.create(f.url("/cart"))).header("Content-Type", "text/plain")
+          .POST(HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString());
+      client.send(HttpRequest.newBuilder(URI.create(f.url("/cart/7"))).DELETE().build(),
+          HttpResponse.BodyHandlers.ofString());
+      awaitCaptured(f, 4);
+
+      assertThat(twin.seen).extracting(s -> s.method() + " " + s.target() + " " + s.body())
+          .containsExactlyInAnyOrder("POST /cart x=1", "DELETE /cart/7 ");
+    }
+  }
+
+  @Test
   void dropsAndCountsCopiesWhenTheTwinIsSlowOrDownWhileClientsGetProductionsAnswers() throws Exception {
     try (JdkUpstream production = JdkUpstream.http("prod");
          JdkUpstream slowTwin = JdkUpstream.http("twin");
