@@ -8,11 +8,18 @@ import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.HttpResponse;
+import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.Timings;
 import dev.replaytwin.proxy.ProxyMetrics.DropReason;
 import dev.replaytwin.proxy.internal.EpochClock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +29,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -67,6 +78,17 @@ public final class Mirror implements AutoCloseable {
    */
   public Mirror(Route target, boolean mirrorWrites, int maxInFlight, Duration timeout, int bodyLimit,
       ProxyMetrics metrics) {
+    this(target, mirrorWrites, maxInFlight, timeout, bodyLimit, null, metrics);
+  }
+
+  /**
+   * As above, trusting the CAs in {@code trustedCa} (PEM) for an {@code https://} twin instead of
+   * the system store.
+   *
+   * @throws IllegalArgumentException when the CA file cannot be used
+   */
+  public Mirror(Route target, boolean mirrorWrites, int maxInFlight, Duration timeout, int bodyLimit,
+      @Nullable Path trustedCa, ProxyMetrics metrics) {
     this.target = requireNonNull(target, "target");
     this.mirrorWrites = mirrorWrites;
     this.bodyLimit = bodyLimit;
@@ -78,7 +100,11 @@ public final class Mirror implements AutoCloseable {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(maxInFlight);
     dispatcher.setMaxRequestsPerHost(maxInFlight);
-    this.client = new OkHttpClient.Builder()
+    OkHttpClient.Builder client = new OkHttpClient.Builder();
+    if (trustedCa != null) {
+      trust(client, trustedCa);
+    }
+    this.client = client
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(Math.min(maxInFlight, 32), 30, TimeUnit.SECONDS))
         .callTimeout(timeout)
@@ -209,6 +235,28 @@ public final class Mirror implements AutoCloseable {
       out.add(new Header(h.getFirst(), h.getSecond()));
     }
     return new Headers(out);
+  }
+
+  private static void trust(OkHttpClient.Builder client, Path caPem) {
+    try (InputStream in = Files.newInputStream(caPem)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int n = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("ca-" + n++, c);
+      }
+      if (n == 0) {
+        throw new IllegalArgumentException("cannot use CA file " + caPem + ": no PEM certificates in it");
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      X509TrustManager trust = (X509TrustManager) tmf.getTrustManagers()[0];
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {trust}, null);
+      client.sslSocketFactory(tls.getSocketFactory(), trust);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use CA file " + caPem + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -52,6 +52,22 @@ class TlsProxyIT {
   }
 
   @Test
+  void mirrorsToAnHttpsTwinTrustedThroughTheGivenCa(@TempDir Path dir) throws Exception {
+    try (JdkUpstream production = JdkUpstream.http("prod");
+         JdkUpstream twin = JdkUpstream.https("twin", serverContext());
+         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         Mirror mirror = new Mirror(Route.parse("mirror", "https://localhost:" + twin.port()), false, 4,
+             Duration.ofSeconds(5), 1024, write(dir, "ca.pem", ca.getCertificatePEM()), f.metrics)) {
+      f.tap.mirrorTo(mirror);
+      assertThat(ProxyFixture.get(ProxyFixture.client(), f.url("/items")).statusCode()).isEqualTo(200);
+      for (int i = 0; i < 500 && twin.seen.isEmpty(); i++) {
+        Thread.sleep(10);
+      }
+      assertThat(twin.seen).extracting(JdkUpstream.Seen::target).containsExactly("/items");
+    }
+  }
+
+  @Test
   void refusesAnUpstreamWhoseCertificateIsNotTrustedWith502() throws Exception {
     try (JdkUpstream upstream = JdkUpstream.https("secure", serverContext());
          ProxyFixture f = new ProxyFixture(ProxyFixture.to("https://localhost:" + upstream.port()))) {

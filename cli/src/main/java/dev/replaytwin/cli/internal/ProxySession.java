@@ -91,7 +91,7 @@ public final class ProxySession implements AutoCloseable {
     tap = new CaptureTap(writer::append, scrub.scrubber(), config.queue(), config.queueMemory(), metrics);
     if (config.mirror() != null) {
       mirror = new Mirror(config.mirror(), config.mirrorWrites(), config.mirrorMaxInFlight(), Duration.ofSeconds(10),
-          config.proxy().captureBodyLimit(), metrics);
+          config.proxy().captureBodyLimit(), config.proxy().upstreamCa(), metrics);
       tap.mirrorTo(mirror);
     }
     try {
