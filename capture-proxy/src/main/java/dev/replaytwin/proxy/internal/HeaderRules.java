@@ -58,8 +58,7 @@ final class HeaderRules {
     switch (forwarded) {
       case APPEND -> {
         // Repeated fields are one list (RFC 9110 5.3): every hop in them stays.
-        List<String> prior = in.headers().getAll(X_FORWARDED_FOR).stream().filter(v -> !v.isBlank()).toList();
-        h.set(X_FORWARDED_FOR, prior.isEmpty() ? clientAddress : String.join(", ", prior) + ", " + clientAddress);
+        h.set(X_FORWARDED_FOR, appendHop(in.headers().getAll(X_FORWARDED_FOR), clientAddress));
         if (!h.contains(X_FORWARDED_PROTO)) {
           h.set(X_FORWARDED_PROTO, clientTls ? "https" : "http");
         }
@@ -144,6 +143,19 @@ final class HeaderRules {
       }
     }
     return false;
+  }
+
+  private static String appendHop(List<String> prior, String clientAddress) {
+    if (prior.isEmpty()) {
+      return clientAddress;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String hop : prior) {
+      if (!hop.isBlank()) {
+        out.append(hop).append(", ");
+      }
+    }
+    return out.append(clientAddress).toString();
   }
 
   /**

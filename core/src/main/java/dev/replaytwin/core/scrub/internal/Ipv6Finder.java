@@ -34,7 +34,8 @@ final class Ipv6Finder implements Finder {
       while (end > start && text.charAt(end - 1) == '.') {
         end--;
       }
-      if (!Chars.isWord(Chars.before(text, start)) && !Chars.isWord(Chars.at(text, end))) {
+      if (!Chars.isWord(Chars.before(text, start)) && !Chars.isWord(Chars.at(text, end))
+          && mayBeAddress(text, start, end)) {
         byte[] address = parse(text, start, end);
         if (address != null && isClient(address)) {
           out.add(new Match(start, end, kind));
@@ -42,6 +43,27 @@ final class Ipv6Finder implements Finder {
       }
       i = next < n ? text.indexOf(':', next) : -1;
     }
+  }
+
+  /**
+   * A cheap test before parsing: without {@code ::} an address has all 8 groups (7 colons, or 6
+   * before an IPv4 tail), so times such as {@code 09:41:07} in every Date header are dropped here.
+   */
+  private static boolean mayBeAddress(String text, int start, int end) {
+    int colons = 0;
+    boolean dot = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        if (i + 1 < end && text.charAt(i + 1) == ':') {
+          return true;
+        }
+        colons++;
+      } else if (c == '.') {
+        dot = true;
+      }
+    }
+    return colons == 7 || (dot && colons == 6);
   }
 
   private static boolean isAddressChar(char c) {
