@@ -21,6 +21,11 @@ public final class ProxyMetrics {
     String tag() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** A copy for the live mirror rather than for the capture file. */
+    public boolean mirror() {
+      return this == MIRROR_BUSY || this == MIRROR_FAILED;
+    }
   }
 
   private final MeterRegistry registry;
@@ -54,7 +59,7 @@ public final class ProxyMetrics {
     capturesWritten = Counter.builder("twin.capture.written")
         .description("Exchanges written to the capture file").register(registry);
     for (DropReason r : DropReason.values()) {
-      String name = r.name().startsWith("MIRROR") ? "twin.mirror.dropped" : "twin.capture.dropped";
+      String name = r.mirror() ? "twin.mirror.dropped" : "twin.capture.dropped";
       capturesDropped.put(r, Counter.builder(name).description("Copies not kept, by reason")
           .tag("reason", r.tag()).register(registry));
     }

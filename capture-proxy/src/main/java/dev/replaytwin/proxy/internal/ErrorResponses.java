@@ -14,15 +14,14 @@ import java.time.Duration;
 final class ErrorResponses {
   private ErrorResponses() {}
 
-  static FullHttpResponse of(ByteBufAllocator alloc, HttpResponseStatus status, String message, boolean close) {
+  /** {@code status} with {@code message} as its body, and {@code Connection: close}. */
+  static FullHttpResponse closing(ByteBufAllocator alloc, HttpResponseStatus status, String message) {
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
         ByteBufUtil.writeUtf8(alloc, "twin proxy: " + message + "\n"));
     r.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
-    if (close) {
-      r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    }
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes())
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     return r;
   }
 

@@ -67,7 +67,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     HttpContent firstContent;
     Channel upstream;
     BackendHandler backend;
-    boolean headSent;
     boolean requestDone;
     boolean retried;
     boolean informational;
@@ -287,7 +286,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     e.upstream = ch;
     e.backend = ch.pipeline().get(BackendHandler.class);
     e.backend.attach(this);
-    e.headSent = true;
     ch.write(e.head).addListener(CLOSE_UPSTREAM_ON_FAILURE);
     HttpContent first = e.firstContent;
     e.firstContent = null;
@@ -560,17 +558,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private void failExchange(HttpResponseStatus status, String message) {
     Exchange e = endExchange();
     record(e, false);
-    rt.metrics.response(status.code());
-    boolean close = true;
-    ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), status, message, close))
-        .addListener(ChannelFutureListener.CLOSE);
+    answerAndClose(status, message);
   }
 
   /** Refuses a request that was never forwarded, and closes the connection. */
   private void reject(HttpResponseStatus status, String message, String reason) {
     rt.metrics.rejected(reason);
+    answerAndClose(status, message);
+  }
+
+  private void answerAndClose(HttpResponseStatus status, String message) {
     rt.metrics.response(status.code());
-    ctx.writeAndFlush(ErrorResponses.of(ctx.alloc(), status, message, true))
+    ctx.writeAndFlush(ErrorResponses.closing(ctx.alloc(), status, message))
         .addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -111,8 +111,7 @@ final class HeaderRules {
     List<String> named = connectionTokens(headers);
     for (Map.Entry<String, String> e : headers) {
       String name = e.getKey();
-      if (!HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name) && !isHopByHop(name)
-          && !namedByConnection(named, name)) {
+      if (!HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name) && isEndToEnd(name, named)) {
         out.add(e);
       }
     }
@@ -124,16 +123,20 @@ final class HeaderRules {
     List<String> named = connectionTokens(in);
     for (Map.Entry<CharSequence, CharSequence> e : iterable(in)) {
       CharSequence name = e.getKey();
-      if (isHopByHop(name) || namedByConnection(named, name)) {
-        continue;
+      if (isEndToEnd(name, named)) {
+        out.add(name, e.getValue());
       }
-      out.add(name, e.getValue());
     }
     return out;
   }
 
   private static Iterable<Map.Entry<CharSequence, CharSequence>> iterable(HttpHeaders in) {
     return in::iteratorCharSequence;
+  }
+
+  /** Neither a hop-by-hop field nor one the message's {@code Connection} header names. */
+  private static boolean isEndToEnd(CharSequence name, List<String> connectionTokens) {
+    return !isHopByHop(name) && !namedByConnection(connectionTokens, name);
   }
 
   private static boolean isHopByHop(CharSequence name) {

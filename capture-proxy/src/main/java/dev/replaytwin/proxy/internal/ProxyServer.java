@@ -12,15 +12,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /** Binds the listeners and owns the event loops; see {@link dev.replaytwin.proxy.CaptureProxy}. */
@@ -48,7 +47,8 @@ public final class ProxyServer {
     ProxyOptions o = rt.options;
     SslContext serverTls = o.tls() == null ? null : serverTls(o);
     SslContext clientTls = clientTls(o);
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(o.workers(), threads("twin-proxy"),
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(o.workers(),
+        new DefaultThreadFactory("twin-proxy", true),
         NioIoHandler.newFactory());
     try {
       Channel ingress = bind(group, o.listen(), new FrontendInitializer(rt,
@@ -163,13 +163,5 @@ public final class ProxyServer {
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
-  private static ThreadFactory threads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new io.netty.util.concurrent.FastThreadLocalThread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
 
 }

@@ -122,18 +122,7 @@ public final class ProxySession implements AutoCloseable {
   /** Undoes a start that failed part-way: stops what runs and removes the capture it had just created. */
   private void abandon() {
     stopping.set(true);
-    if (adminServer != null) {
-      adminServer.close();
-    }
-    if (proxy != null) {
-      proxy.close(Duration.ZERO);
-    }
-    if (tap != null) {
-      tap.close(Duration.ofSeconds(1));
-    }
-    if (mirror != null) {
-      mirror.close();
-    }
+    stopServing(Duration.ZERO, Duration.ofSeconds(1));
     if (writer != null) {
       try {
         writer.close();
@@ -160,24 +149,13 @@ public final class ProxySession implements AutoCloseable {
       return;
     }
     try {
-      if (adminServer != null) {
-        adminServer.close();
-      }
-      if (proxy != null) {
-        proxy.close(config.drainTimeout());
-      }
-      if (tap != null) {
-        tap.close(config.drainTimeout());
-      }
-      if (mirror != null) {
-        mirror.close();
-      }
+      stopServing(config.drainTimeout(), config.drainTimeout());
       if (writer != null) {
         writer.close();
         CaptureWriter.Stats st = writer.stats();
         long dropped = 0;
         for (DropReason r : DropReason.values()) {
-          if (!r.name().startsWith("MIRROR")) {
+          if (!r.mirror()) {
             dropped += metrics.droppedCount(r);
           }
         }
@@ -190,6 +168,26 @@ public final class ProxySession implements AutoCloseable {
       err.flush();
     } finally {
       stopped.countDown();
+    }
+  }
+
+  /**
+   * Stops what feeds the writer, in the order that loses nothing: the admin port, the proxy
+   * (draining for {@code proxyDrain}), the tap (writing its queue for {@code tapDrain}), the mirror.
+   * The writer itself stays open.
+   */
+  private void stopServing(Duration proxyDrain, Duration tapDrain) {
+    if (adminServer != null) {
+      adminServer.close();
+    }
+    if (proxy != null) {
+      proxy.close(proxyDrain);
+    }
+    if (tap != null) {
+      tap.close(tapDrain);
+    }
+    if (mirror != null) {
+      mirror.close();
     }
   }
 
