@@ -16,18 +16,18 @@ class AdminServerIT {
   @Test
   void servesHealthReadinessAndPrometheusMetrics() throws Exception {
     try (JdkUpstream upstream = JdkUpstream.http("prod");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + upstream.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + upstream.port());
          AdminServer admin = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), f.registry, f.proxy::isReady)) {
-      HttpClient client = ProxyFixture.client();
+      HttpClient client = JdkClient.client();
       String base = "http://127.0.0.1:" + admin.address().getPort();
       for (int i = 0; i < 3; i++) {
-        assertThat(ProxyFixture.get(client, f.url("/p/" + i)).statusCode()).isEqualTo(200);
+        assertThat(JdkClient.get(client, f.url("/p/" + i)).statusCode()).isEqualTo(200);
       }
-      awaitWritten(f, 3);
+      Await.until("3 captures written", () -> f.metrics.writtenCount() >= 3);
 
-      assertThat(ProxyFixture.get(client, base + "/healthz").statusCode()).isEqualTo(200);
-      assertThat(ProxyFixture.get(client, base + "/readyz").statusCode()).isEqualTo(200);
-      HttpResponse<String> metrics = ProxyFixture.get(client, base + "/metrics");
+      assertThat(JdkClient.get(client, base + "/healthz").statusCode()).isEqualTo(200);
+      assertThat(JdkClient.get(client, base + "/readyz").statusCode()).isEqualTo(200);
+      HttpResponse<String> metrics = JdkClient.get(client, base + "/metrics");
       assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
       assertThat(metrics.body())
           .contains("twin_proxy_requests_total{status=\"2xx\"} 3.0")
@@ -37,30 +37,28 @@ class AdminServerIT {
           .contains("twin_proxy_upstream_latency_seconds_bucket")
           .contains("twin_mirror_sent_total 0.0")
           .contains("twin_proxy_bytes_total{direction=\"response\"}");
-      assertThat(ProxyFixture.get(client, base + "/nope").statusCode()).isEqualTo(404);
+      assertThat(JdkClient.get(client, base + "/nope").statusCode()).isEqualTo(404);
     }
   }
 
   @Test
   void reportsNotReadyWhileDraining() throws Exception {
     try (JdkUpstream upstream = JdkUpstream.http("prod");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + upstream.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + upstream.port());
          AdminServer admin = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), f.registry, f.proxy::isReady)) {
-      HttpClient client = ProxyFixture.client();
+      HttpClient client = JdkClient.client();
       CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
         try {
-          return ProxyFixture.get(client, f.url("/slow?delay=1500"));
+          return JdkClient.get(client, f.url("/slow?delay=1500"));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
       });
-      while (upstream.seen.isEmpty()) {
-        Thread.sleep(10);
-      }
+      Await.until("the slow request at the upstream", () -> !upstream.seen.isEmpty());
       CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> f.proxy.close(Duration.ofSeconds(10)));
       int readyz = 200;
       for (int i = 0; i < 200 && readyz == 200; i++) {
-        readyz = ProxyFixture.get(client, "http://127.0.0.1:" + admin.address().getPort() + "/readyz").statusCode();
+        readyz = JdkClient.get(client, "http://127.0.0.1:" + admin.address().getPort() + "/readyz").statusCode();
         Thread.sleep(5);
       }
       assertThat(readyz).isEqualTo(503);
@@ -69,9 +67,4 @@ class AdminServerIT {
     }
   }
 
-  private static void awaitWritten(ProxyFixture f, int n) throws InterruptedException {
-    for (int i = 0; i < 500 && f.metrics.writtenCount() < n; i++) {
-      Thread.sleep(10);
-    }
-  }
 }

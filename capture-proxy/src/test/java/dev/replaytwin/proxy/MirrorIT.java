@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,22 +20,22 @@ class MirrorIT {
   void mirrorsReadsNotWritesAndCapturesTheTwinsAnswerNextToProduction() throws Exception {
     try (JdkUpstream production = JdkUpstream.http("prod");
          JdkUpstream twin = JdkUpstream.http("twin");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + production.port());
          Mirror mirror = new Mirror(Route.parse("mirror", "http://127.0.0.1:" + twin.port()), false, 8,
              Duration.ofSeconds(5), 1024, f.metrics)) {
       f.tap.mirrorTo(mirror);
-      HttpClient client = ProxyFixture.client();
-      assertThat(ProxyFixture.get(client, f.url("/items?q=1")).body()).isEqualTo("prod GET /items?q=1 ");
+      HttpClient client = JdkClient.client();
+      assertThat(JdkClient.get(client, f.url("/items?q=1")).body()).isEqualTo("prod GET /items?q=1 ");
       assertThat(client.send(HttpRequest.newBuilder(URI.create(f.url("/cart")))
           .POST(HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString()).body())
           .isEqualTo("prod POST /cart x=1");
-      awaitCaptured(f, 3);
+      List<Exchange> captured = f.captures(3);
       f.close();
 
       assertThat(twin.seen).extracting(JdkUpstream.Seen::target).containsExactly("/items?q=1");
-      Exchange prod = f.captured.stream().filter(e -> e.request().target().equals("/items?q=1")
+      Exchange prod = captured.stream().filter(e -> e.request().target().equals("/items?q=1")
           && !e.id().endsWith("~mirror")).findFirst().orElseThrow();
-      Exchange copy = f.captured.stream().filter(e -> e.id().equals(prod.id() + "~mirror")).findFirst().orElseThrow();
+      Exchange copy = captured.stream().filter(e -> e.id().equals(prod.id() + "~mirror")).findFirst().orElseThrow();
       assertThat(copy.response().body().toUtf8()).isEqualTo("twin GET /items?q=1 ");
       assertThat(copy.context().extra()).containsEntry(Mirror.MIRROR_OF, prod.id());
       assertThat(f.metrics.droppedCount(DropReason.MIRROR_FAILED)).isZero();
@@ -45,16 +46,16 @@ class MirrorIT {
   void mirrorsWritesWithTheirBodiesWhenAsked() throws Exception {
     try (JdkUpstream production = JdkUpstream.http("prod");
          JdkUpstream twin = JdkUpstream.http("twin");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + production.port());
          Mirror mirror = new Mirror(Route.parse("mirror", "http://127.0.0.1:" + twin.port()), true, 8,
              Duration.ofSeconds(5), 1024, f.metrics)) {
       f.tap.mirrorTo(mirror);
-      HttpClient client = ProxyFixture.client();
+      HttpClient client = JdkClient.client();
       client.send(HttpRequest.newBuilder(URI.create(f.url("/cart"))).header("Content-Type", "text/plain")
           .POST(HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString());
       client.send(HttpRequest.newBuilder(URI.create(f.url("/cart/7"))).DELETE().build(),
           HttpResponse.BodyHandlers.ofString());
-      awaitCaptured(f, 4);
+      f.captures(4);
 
       assertThat(twin.seen).extracting(s -> s.method() + " " + s.target() + " " + s.body())
           .containsExactlyInAnyOrder("POST /cart x=1", "DELETE /cart/7 ");
@@ -65,37 +66,28 @@ class MirrorIT {
   void dropsAndCountsCopiesWhenTheTwinIsSlowOrDownWhileClientsGetProductionsAnswers() throws Exception {
     try (JdkUpstream production = JdkUpstream.http("prod");
          JdkUpstream slowTwin = JdkUpstream.http("twin");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + production.port());
          Mirror mirror = new Mirror(Route.parse("mirror", "http://127.0.0.1:" + slowTwin.port()), false, 1,
              Duration.ofSeconds(5), 1024, f.metrics)) {
       f.tap.mirrorTo(mirror);
-      HttpClient client = ProxyFixture.client();
+      HttpClient client = JdkClient.client();
       for (int i = 0; i < 5; i++) {
         // The first copy keeps the twin busy for 3 s; the next ones find no free slot.
-        assertThat(ProxyFixture.get(client, f.url("/q?i=" + i + "&delay=" + (i == 0 ? 3000 : 0))).statusCode())
+        assertThat(JdkClient.get(client, f.url("/q?i=" + i + "&delay=" + (i == 0 ? 3000 : 0))).statusCode())
             .isEqualTo(200);
       }
-      for (int i = 0; i < 300 && f.metrics.droppedCount(DropReason.MIRROR_BUSY) < 4; i++) {
-        Thread.sleep(10);
-      }
+      Await.until("4 copies dropped as busy", () -> f.metrics.droppedCount(DropReason.MIRROR_BUSY) >= 4);
       assertThat(f.metrics.droppedCount(DropReason.MIRROR_BUSY)).isEqualTo(4);
     }
     try (JdkUpstream production = JdkUpstream.http("prod");
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + production.port());
          Mirror mirror = new Mirror(Route.parse("mirror", "http://127.0.0.1:9"), false, 8,
              Duration.ofSeconds(2), 1024, f.metrics)) {
       f.tap.mirrorTo(mirror);
-      assertThat(ProxyFixture.get(ProxyFixture.client(), f.url("/q")).body()).isEqualTo("prod GET /q ");
-      for (int i = 0; i < 500 && f.metrics.droppedCount(DropReason.MIRROR_FAILED) < 1; i++) {
-        Thread.sleep(10);
-      }
+      assertThat(JdkClient.get(JdkClient.client(), f.url("/q")).body()).isEqualTo("prod GET /q ");
+      Await.until("a failed copy", () -> f.metrics.droppedCount(DropReason.MIRROR_FAILED) >= 1);
       assertThat(f.metrics.droppedCount(DropReason.MIRROR_FAILED)).isEqualTo(1);
     }
   }
 
-  private static void awaitCaptured(ProxyFixture f, int n) throws InterruptedException {
-    for (int i = 0; i < 500 && f.captured.size() < n; i++) {
-      Thread.sleep(10);
-    }
-  }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,11 @@ final class ProxyUnderTest implements AutoCloseable {
     return proxy.address();
   }
 
+  /** {@code http://} URL of {@code path} on the proxy. */
+  String url(String path) {
+    return "http://" + address().getAddress().getHostAddress() + ":" + address().getPort() + path;
+  }
+
   RawClient connect() throws IOException {
     return RawClient.connect(address());
   }
@@ -67,6 +74,15 @@ final class ProxyUnderTest implements AutoCloseable {
       throw new AssertionError("no exchange captured within " + WAIT);
     }
     return e;
+  }
+
+  /** The next {@code n} exchanges the tap wrote, each waited for as {@link #nextCapture} does. */
+  List<Exchange> captures(int n) throws InterruptedException {
+    List<Exchange> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(nextCapture());
+    }
+    return out;
   }
 
   /** Exchanges captured and not yet taken. */

@@ -3,6 +3,7 @@ package dev.replaytwin.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.replaytwin.core.Exchange;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import java.net.URI;
@@ -34,19 +35,22 @@ class TlsProxyIT {
 
   @Test
   void terminatesTlsAndSpeaksTlsToAnHttpsUpstreamTrustedThroughTheGivenCa(@TempDir Path dir) throws Exception {
+    ServerTls tls = new ServerTls(write(dir, "cert.pem", localhost.getCertificatePathPEM()),
+        write(dir, "key.pem", localhost.getPrivateKeyPEM()));
+    Path caFile = write(dir, "ca.pem", ca.getCertificatePEM());
     try (JdkUpstream upstream = JdkUpstream.https("secure", serverContext());
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("https://localhost:" + upstream.port())
-             .tls(new ServerTls(write(dir, "cert.pem", localhost.getCertificatePathPEM()),
-                 write(dir, "key.pem", localhost.getPrivateKeyPEM())))
-             .upstreamCa(write(dir, "ca.pem", ca.getCertificatePEM())))) {
+         ProxyUnderTest f = ProxyUnderTest.start("https://localhost:" + upstream.port(),
+             o -> o.tls(tls).upstreamCa(caFile))) {
       HttpResponse<String> r = trustingClient().send(HttpRequest.newBuilder(
               URI.create("https://localhost:" + f.proxy.address().getPort() + "/hello")).build(),
           HttpResponse.BodyHandlers.ofString());
 
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo("secure GET /hello ");
+      Exchange captured = f.nextCapture();
       f.close();
-      assertThat(f.captured).singleElement().satisfies(e ->
+      assertThat(f.capturedCount()).isZero();
+      assertThat(captured).satisfies(e ->
           assertThat(e.request().headers().first("X-Forwarded-Proto")).contains("https"));
     }
   }
@@ -55,14 +59,12 @@ class TlsProxyIT {
   void mirrorsToAnHttpsTwinTrustedThroughTheGivenCa(@TempDir Path dir) throws Exception {
     try (JdkUpstream production = JdkUpstream.http("prod");
          JdkUpstream twin = JdkUpstream.https("twin", serverContext());
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("http://127.0.0.1:" + production.port()));
+         ProxyUnderTest f = ProxyUnderTest.start("http://127.0.0.1:" + production.port());
          Mirror mirror = new Mirror(Route.parse("mirror", "https://localhost:" + twin.port()), false, 4,
              Duration.ofSeconds(5), 1024, write(dir, "ca.pem", ca.getCertificatePEM()), f.metrics)) {
       f.tap.mirrorTo(mirror);
-      assertThat(ProxyFixture.get(ProxyFixture.client(), f.url("/items")).statusCode()).isEqualTo(200);
-      for (int i = 0; i < 500 && twin.seen.isEmpty(); i++) {
-        Thread.sleep(10);
-      }
+      assertThat(JdkClient.get(JdkClient.client(), f.url("/items")).statusCode()).isEqualTo(200);
+      Await.until("the copy at the twin", () -> !twin.seen.isEmpty());
       assertThat(twin.seen).extracting(JdkUpstream.Seen::target).containsExactly("/items");
     }
   }
@@ -70,8 +72,8 @@ class TlsProxyIT {
   @Test
   void refusesAnUpstreamWhoseCertificateIsNotTrustedWith502() throws Exception {
     try (JdkUpstream upstream = JdkUpstream.https("secure", serverContext());
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("https://localhost:" + upstream.port()))) {
-      HttpResponse<String> r = ProxyFixture.get(ProxyFixture.client(), f.url("/hello"));
+         ProxyUnderTest f = ProxyUnderTest.start("https://localhost:" + upstream.port())) {
+      HttpResponse<String> r = JdkClient.get(JdkClient.client(), f.url("/hello"));
 
       assertThat(r.statusCode()).isEqualTo(502);
       assertThat(r.body()).startsWith("twin proxy: upstream connection failed");
@@ -85,10 +87,10 @@ class TlsProxyIT {
         .addExtendedKeyUsageServerAuth().ecp256().buildIssuedBy(ca);
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(other.toKeyManagerFactory().getKeyManagers(), null, null);
+    Path caFile = write(dir, "ca.pem", ca.getCertificatePEM());
     try (JdkUpstream upstream = JdkUpstream.https("secure", tls);
-         ProxyFixture f = new ProxyFixture(ProxyFixture.to("https://localhost:" + upstream.port())
-             .upstreamCa(write(dir, "ca.pem", ca.getCertificatePEM())))) {
-      assertThat(ProxyFixture.get(ProxyFixture.client(), f.url("/")).statusCode()).isEqualTo(502);
+         ProxyUnderTest f = ProxyUnderTest.start("https://localhost:" + upstream.port(), o -> o.upstreamCa(caFile))) {
+      assertThat(JdkClient.get(JdkClient.client(), f.url("/")).statusCode()).isEqualTo(502);
       assertThat(upstream.seen).isEmpty();
     }
   }
@@ -96,7 +98,7 @@ class TlsProxyIT {
   @Test
   void reportsAnUnusableCertificateFileClearly(@TempDir Path dir) throws Exception {
     Path garbage = write(dir, "cert.pem", "not a certificate");
-    assertThatThrownBy(() -> new ProxyFixture(ProxyFixture.to("http://127.0.0.1:9")
+    assertThatThrownBy(() -> ProxyUnderTest.start("http://127.0.0.1:9", o -> o
         .tls(new ServerTls(garbage, garbage))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot use TLS certificate " + garbage);
