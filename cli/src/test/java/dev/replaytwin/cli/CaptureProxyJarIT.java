@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,16 +53,9 @@ class CaptureProxyJarIT {
     });
     upstream.start();
     Path capture = dir.resolve("prod.twcap");
-    Process proxy = new ProcessBuilder(java(), "-jar", JAR.toString(), "capture", "proxy",
-        "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:" + upstream.getAddress().getPort(),
-        "--out", capture.toString(), "--tag", "service=shop", "--workers", "1")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      List<String> errLines = new CopyOnWriteArrayList<>();
-      Thread errReader = new Thread(() -> new BufferedReader(new InputStreamReader(proxy.getErrorStream(),
-          StandardCharsets.UTF_8)).lines().forEach(errLines::add));
-      errReader.start();
-      int port = awaitPort(errLines);
+    try (ProxyProcess proxy = new ProxyProcess(Map.of(), upstream.getAddress().getPort(), capture,
+        "--tag", "service=shop")) {
+      int port = proxy.port;
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       for (int i = 0; i < 5; i++) {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(
@@ -71,10 +66,7 @@ class CaptureProxyJarIT {
         assertThat(r.body()).contains("alice@example.com");
       }
 
-      proxy.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
-      assertThat(proxy.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      errReader.join(10_000);
-      assertThat(errLines).anySatisfy(l -> assertThat(l).contains("5 exchanges written to " + capture));
+      assertThat(proxy.stop()).anySatisfy(l -> assertThat(l).contains("5 exchanges written to " + capture));
 
       List<Exchange> exchanges;
       try (CaptureReader reader = CaptureReader.open(capture)) {
@@ -89,7 +81,6 @@ class CaptureProxyJarIT {
       assertThat(all).doesNotContain("secret-token-").doesNotContain("alice@example.com")
           .doesNotContain("bob0@example.org");
     } finally {
-      proxy.destroyForcibly();
       upstream.stop(0);
     }
   }
@@ -134,17 +125,9 @@ class CaptureProxyJarIT {
   }
 
   private void captureSeededTraffic(int upstreamPort, Path capture) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "capture", "proxy",
-        "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:" + upstreamPort, "--out", capture.toString(),
-        "--workers", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("TWIN_SCRUB_KEY", "a-test-key-that-is-long-enough-0123456789");
-    Process proxy = builder.start();
-    List<String> errLines = new CopyOnWriteArrayList<>();
-    Thread errReader = new Thread(() -> new BufferedReader(new InputStreamReader(proxy.getErrorStream(),
-        StandardCharsets.UTF_8)).lines().forEach(errLines::add));
-    errReader.start();
-    try {
-      String base = "http://127.0.0.1:" + awaitPort(errLines);
+    try (ProxyProcess proxy = new ProxyProcess(
+        Map.of("TWIN_SCRUB_KEY", "a-test-key-that-is-long-enough-0123456789"), upstreamPort, capture)) {
+      String base = "http://127.0.0.1:" + proxy.port;
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       List<HttpRequest> corpus = List.of(
           HttpRequest.newBuilder(URI.create(base + "/users/" + EMAIL + "/orders?email=" + EMAIL.replace("@", "%40")
@@ -166,12 +149,7 @@ class CaptureProxyJarIT {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.body()).as("the client gets production's answer, unscrubbed").contains(EMAIL);
       }
-      proxy.toHandle().destroy();
-      assertThat(proxy.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      errReader.join(10_000);
-      assertThat(errLines).anySatisfy(l -> assertThat(l).contains("4 exchanges written"));
-    } finally {
-      proxy.destroyForcibly();
+      assertThat(proxy.stop()).anySatisfy(l -> assertThat(l).contains("4 exchanges written"));
     }
   }
 
@@ -179,6 +157,41 @@ class CaptureProxyJarIT {
     Matcher m = Pattern.compile("[A-Za-z0-9.]+@[A-Za-z0-9.-]+\\.invalid").matcher(decodedJson);
     assertThat(m.find()).as("a pseudonymised e-mail address in " + decodedJson).isTrue();
     return m.group();
+  }
+
+  /** {@code twin capture proxy} as a child process on a free port, its stderr collected line by line. */
+  private static final class ProxyProcess implements AutoCloseable {
+    final Process process;
+    final List<String> errLines = new CopyOnWriteArrayList<>();
+    final Thread errReader;
+    final int port;
+
+    ProxyProcess(Map<String, String> env, int upstreamPort, Path capture, String... extra) throws Exception {
+      List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "capture", "proxy",
+          "--listen", "127.0.0.1:0", "--upstream", "http://127.0.0.1:" + upstreamPort, "--out", capture.toString(),
+          "--workers", "1"));
+      command.addAll(List.of(extra));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().putAll(env);
+      process = builder.start();
+      errReader = new Thread(() -> new BufferedReader(new InputStreamReader(process.getErrorStream(),
+          StandardCharsets.UTF_8)).lines().forEach(errLines::add));
+      errReader.start();
+      port = awaitPort(errLines);
+    }
+
+    /** SIGTERM, then everything it printed on stderr until it exited. */
+    List<String> stop() throws Exception {
+      process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its stderr
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      errReader.join(10_000);
+      return errLines;
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
   }
 
   private static int awaitPort(List<String> errLines) throws Exception {
