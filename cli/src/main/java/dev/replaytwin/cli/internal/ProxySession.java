@@ -71,7 +71,7 @@ public final class ProxySession implements AutoCloseable {
 
   private void startAll() throws IOException {
     ScrubSetup scrub = ScrubSetup.load(config.scrubPolicy(), config.scrubKeyFile());
-    ContextTags context = contextTags(config.tags());
+    ContextTags context = contextTags(withUpstream(config.tags(), config.proxy().upstream()));
     CaptureWriterOptions.Builder wo = CaptureWriterOptions.builder()
         .overwrite(config.overwrite())
         .writerName("twin capture proxy " + VersionProvider.version())
@@ -205,6 +205,17 @@ public final class ProxySession implements AutoCloseable {
 
   public @Nullable InetSocketAddress address() {
     return proxy == null ? null : proxy.address();
+  }
+
+  /**
+   * Adds the {@code upstream} tag (unless given): the replayer reads it to refuse replaying
+   * against the production service the capture came from.
+   */
+  static Map<String, String> withUpstream(Map<String, String> tags, Route upstream) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(tags);
+    String host = upstream.host().indexOf(':') >= 0 ? "[" + upstream.host() + "]" : upstream.host();
+    all.putIfAbsent("upstream", (upstream.secure() ? "https://" : "http://") + host + ":" + upstream.port());
+    return all;
   }
 
   static ContextTags contextTags(Map<String, String> tags) {

@@ -1,0 +1,182 @@
+package dev.replaytwin.replay.internal;
+
+import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Direction;
+import dev.replaytwin.core.Exchange;
+import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.HttpRequest;
+import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.Timings;
+import dev.replaytwin.core.capture.CaptureReader;
+import dev.replaytwin.core.capture.ReadOptions;
+import dev.replaytwin.replay.ReplayOptions;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the capture on its own thread, ahead of the dispatcher, and hands over the requests to
+ * replay in capture-time order through a bounded queue, so memory stays flat for a capture of any
+ * length.
+ *
+ * <p>The proxy appends exchanges when they complete, so a file is only roughly in capture-time
+ * order: a slow request is written after faster ones that started later. A bounded window
+ * ({@value #WINDOW} requests or {@value #WINDOW_SECONDS} s of capture time) puts them back in order
+ * of arrival; a request later than that still goes out, as early as it can.
+ *
+ * <p>With {@code --loop} the capture is read again and again, each pass moved on by the first
+ * pass's span plus one mean gap, until the dispatcher has what it needs.
+ */
+public final class CaptureFeed implements Runnable {
+  static final int WINDOW = 4096;
+  static final long WINDOW_SECONDS = 2;
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final Planned END = new Planned(
+      Exchange.inbound("end", 0, "", new HttpRequest("GET", "/", "HTTP/1.1", Headers.EMPTY, Body.EMPTY), null,
+          Timings.startedAt(0)), 0, 0, 0, "", null, false);
+
+  private final ReplayOptions options;
+  private final RequestFilter filter;
+  private final BlockingQueue<Planned> queue = new ArrayBlockingQueue<>(8192);
+  private final AtomicLong read = new AtomicLong();
+  private final AtomicLong corrupt = new AtomicLong();
+  private volatile boolean stopped;
+  private volatile int passes;
+  private volatile @Nullable Exception failure;
+  private long order;
+  private long firstSeen = Long.MAX_VALUE;
+  private long lastSeen = Long.MIN_VALUE;
+
+  public CaptureFeed(ReplayOptions options) {
+    this.options = options;
+    this.filter = new RequestFilter(options);
+  }
+
+  /** The next request, in capture-time order, or null at the end of the feed. */
+  public @Nullable Planned take() throws InterruptedException {
+    Planned p = queue.take();
+    return p == END ? null : p;
+  }
+
+  /** Stops reading (the dispatcher has reached its duration); {@link #take} may still return queued items. */
+  public void stop() {
+    stopped = true;
+    queue.clear();
+  }
+
+  /** The exception that ended reading early, if any. */
+  public @Nullable Exception failure() {
+    return failure;
+  }
+
+  /** Inbound exchanges read, over every pass. */
+  public long exchangesRead() {
+    return read.get();
+  }
+
+  public long corruptBlocks() {
+    return corrupt.get();
+  }
+
+  public int passes() {
+    return passes;
+  }
+
+  @Override
+  public void run() {
+    PriorityQueue<Planned> window = new PriorityQueue<>(
+        Comparator.comparingLong(Planned::capturedNanos).thenComparingLong(Planned::order));
+    try {
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      long count = 0;
+      for (int pass = 0; !stopped; pass++) {
+        passes = pass + 1;
+        long shift = 0;
+        if (pass > 0) {
+          if (count == 0) {
+            break;
+          }
+          long span = Math.max(0, last - first);
+          long gap = count > 1 ? span / (count - 1) : 1_000_000L;
+          shift = pass * (span + Math.max(gap, 1));
+        }
+        long passCount = readPass(pass, shift, window);
+        if (pass == 0) {
+          count = passCount;
+          first = firstSeen;
+          last = lastSeen;
+        }
+        while (!window.isEmpty() && !stopped) {
+          put(window.poll());
+        }
+        if (!options.loop()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      failure = e;
+    } finally {
+      window.clear();
+      if (stopped) {
+        queue.clear();
+      }
+      try {
+        queue.put(END);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private long readPass(int pass, long shift, PriorityQueue<Planned> window) throws IOException, InterruptedException {
+    ReadOptions read = ReadOptions.defaults().between(options.fromNanos(), options.toNanos())
+        .skippingCorrupt(options.skipCorrupt());
+    long accepted = 0;
+    try (CaptureReader reader = CaptureReader.open(options.capture(), read)) {
+      Exchange e;
+      while (!stopped && (e = reader.next()) != null) {
+        if (e.direction() != Direction.INBOUND) {
+          continue;
+        }
+        this.read.incrementAndGet();
+        String target = OriginForm.of(e.request().target());
+        String method = e.request().method();
+        String key = options.session() == null ? null : options.session().key(e);
+        if (!filter.accepts(method, OriginForm.path(target), e.id(), key)) {
+          continue;
+        }
+        accepted++;
+        if (pass == 0) {
+          firstSeen = Math.min(firstSeen, e.captureTimeNanos());
+          lastSeen = Math.max(lastSeen, e.captureTimeNanos());
+        }
+        Planned p = new Planned(e, pass, e.captureTimeNanos() + shift, order++,
+            options.endpoints().name(method, target), key, !SAFE.contains(method));
+        window.add(p);
+        long newest = p.capturedNanos();
+        while (window.size() > WINDOW
+            || newest - window.peek().capturedNanos() > TimeUnit.SECONDS.toNanos(WINDOW_SECONDS)) {
+          put(window.poll());
+        }
+      }
+      corrupt.addAndGet(reader.totals().blocksCorrupt());
+    }
+    return accepted;
+  }
+
+  private void put(Planned p) throws InterruptedException {
+    while (!stopped) {
+      if (queue.offer(p, 100, TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    }
+  }
+}
