@@ -1,0 +1,158 @@
+package dev.replaytwin.core.run.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.run.ErrorKind;
+import dev.replaytwin.core.run.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Reads the objects {@link RowEncoder} writes. Fields it does not know are skipped, so that later
+ * writers can add some; a missing field that has a "none" value takes it.
+ */
+public final class RowDecoder {
+  private RowDecoder() {}
+
+  /**
+   * The format version the header object names; the parser is on its {@code START_OBJECT}.
+   *
+   * @throws IllegalArgumentException when the object is not an outcomes header
+   */
+  public static long readHeaderVersion(JsonParser p) throws IOException {
+    @Nullable String format = null;
+    @Nullable Long version = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (name) {
+        case OutcomeFormat.HEADER_FORMAT -> format = value == JsonToken.VALUE_STRING ? p.getText() : null;
+        case OutcomeFormat.HEADER_VERSION -> version = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        default -> p.skipChildren();
+      }
+    }
+    if (!OutcomeFormat.FORMAT.equals(format) || version == null) {
+      throw new IllegalArgumentException("its first line is not an outcomes header");
+    }
+    return version;
+  }
+
+  /**
+   * The outcome in the row object the parser is on (its {@code START_OBJECT}); leaves the parser on
+   * its {@code END_OBJECT}.
+   *
+   * @throws IllegalArgumentException when a field has the wrong type or value, or a required one
+   *     is missing
+   */
+  public static Outcome read(JsonParser p) throws IOException {
+    Row row = new Row();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case OutcomeFormat.ID -> row.id = string(p, name);
+        case OutcomeFormat.LOOP -> row.loop = integer(p, name);
+        case OutcomeFormat.ENDPOINT -> row.endpoint = string(p, name);
+        case OutcomeFormat.METHOD -> row.method = string(p, name);
+        case OutcomeFormat.INTENDED -> row.intended = integer(p, name);
+        case OutcomeFormat.SENT -> row.sent = integer(p, name);
+        case OutcomeFormat.LATENCY -> row.latency = integer(p, name);
+        case OutcomeFormat.SERVICE -> row.service = integer(p, name);
+        case OutcomeFormat.STATUS -> row.status = integer(p, name);
+        case OutcomeFormat.ERROR -> row.error = ErrorKind.ofLabel(string(p, name));
+        case OutcomeFormat.DETAIL -> row.detail = string(p, name);
+        case OutcomeFormat.SIZE -> row.size = integer(p, name);
+        case OutcomeFormat.DIGEST -> row.digest = string(p, name);
+        case OutcomeFormat.CONTENT_TYPE -> row.contentType = string(p, name);
+        case OutcomeFormat.BODY -> row.bodyText = string(p, name);
+        case OutcomeFormat.BODY_ENCODING -> row.bodyEncoding = string(p, name);
+        case OutcomeFormat.BODY_TRUNCATED -> row.bodyTruncated = bool(p, name);
+        case OutcomeFormat.BODY_LENGTH -> row.bodyLength = integer(p, name);
+        default -> p.skipChildren();
+      }
+    }
+    return row.toOutcome();
+  }
+
+  private static String string(JsonParser p, String name) throws IOException {
+    return check(p, name, p.currentToken() == JsonToken.VALUE_STRING, "a string").getText();
+  }
+
+  private static long integer(JsonParser p, String name) throws IOException {
+    return check(p, name, p.currentToken() == JsonToken.VALUE_NUMBER_INT, "an integer").getLongValue();
+  }
+
+  private static boolean bool(JsonParser p, String name) throws IOException {
+    return check(p, name, p.currentToken().isBoolean(), "true or false").getBooleanValue();
+  }
+
+  private static JsonParser check(JsonParser p, String name, boolean ok, String expected) throws IOException {
+    if (!ok) {
+      String found = p.currentToken().isScalarValue() ? p.getText() : p.currentToken().asString();
+      throw new IllegalArgumentException(name + ": " + found + " (expected: " + expected + ")");
+    }
+    return p;
+  }
+
+  /** A row's fields as read, each holding its "none" value until the row names it. */
+  private static final class Row {
+    @Nullable String id;
+    @Nullable String endpoint;
+    @Nullable String method;
+    @Nullable Long loop;
+    @Nullable Long intended;
+    long sent = -1;
+    long latency = -1;
+    long service = -1;
+    long status;
+    ErrorKind error = ErrorKind.NONE;
+    String detail = "";
+    long size = -1;
+    String digest = "";
+    String contentType = "";
+    @Nullable String bodyText;
+    String bodyEncoding = OutcomeFormat.UTF8;
+    boolean bodyTruncated;
+    long bodyLength = -1;
+
+    Outcome toOutcome() {
+      return new Outcome(required(id, OutcomeFormat.ID), toInt(required(loop, OutcomeFormat.LOOP), OutcomeFormat.LOOP),
+          required(endpoint, OutcomeFormat.ENDPOINT), required(method, OutcomeFormat.METHOD),
+          required(intended, OutcomeFormat.INTENDED), sent, latency, service, toInt(status, OutcomeFormat.STATUS),
+          error, detail, size, digest, contentType, body());
+    }
+
+    private Body body() {
+      if (bodyText == null) {
+        if (bodyTruncated) {
+          throw new IllegalArgumentException(OutcomeFormat.BODY_TRUNCATED + ": true (expected: with a body)");
+        }
+        return Body.EMPTY;
+      }
+      byte[] bytes = switch (bodyEncoding) {
+        case OutcomeFormat.UTF8 -> bodyText.getBytes(StandardCharsets.UTF_8);
+        case OutcomeFormat.BASE64 -> Base64.getDecoder().decode(bodyText);
+        default -> throw new IllegalArgumentException(OutcomeFormat.BODY_ENCODING + ": " + bodyEncoding
+            + " (expected: " + OutcomeFormat.UTF8 + " or " + OutcomeFormat.BASE64 + ")");
+      };
+      return bodyTruncated ? Body.wrapTruncated(bytes, bodyLength) : Body.wrap(bytes);
+    }
+
+    private static <T> T required(@Nullable T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + ": missing (expected: in every row)");
+      }
+      return value;
+    }
+
+    private static int toInt(long value, String name) {
+      if (value != (int) value) {
+        throw new IllegalArgumentException(name + ": " + value + " (expected: a 32-bit integer)");
+      }
+      return (int) value;
+    }
+  }
+}
