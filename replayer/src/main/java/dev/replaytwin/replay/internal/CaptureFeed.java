@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads the capture on its own thread, ahead of the dispatcher, and hands over the requests to
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CaptureFeed implements Runnable {
   static final int WINDOW = 4096;
   static final long WINDOW_SECONDS = 2;
+  /** Body bytes read ahead (window and queue) before reading waits for the dispatcher. */
+  static final long BYTE_BUDGET = 64L << 20;
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final Planned END = new Planned(
       Exchange.inbound("end", 0, "", new HttpRequest("GET", "/", "HTTP/1.1", Headers.EMPTY, Body.EMPTY), null,
@@ -44,6 +47,7 @@ public final class CaptureFeed implements Runnable {
   private final RequestFilter filter;
   private final BlockingQueue<Planned> queue = new ArrayBlockingQueue<>(8192);
   private final AtomicLong read = new AtomicLong();
+  private final AtomicLong aheadBytes = new AtomicLong();
   private final AtomicLong corrupt = new AtomicLong();
   private volatile boolean stopped;
   private volatile int passes;
@@ -60,7 +64,15 @@ public final class CaptureFeed implements Runnable {
   /** The next request, in capture-time order, or null at the end of the feed. */
   public @Nullable Planned take() throws InterruptedException {
     Planned p = queue.take();
-    return p == END ? null : p;
+    if (p == END) {
+      return null;
+    }
+    aheadBytes.addAndGet(-size(p.exchange()));
+    return p;
+  }
+
+  private static long size(Exchange e) {
+    return e.request().body().length() + (e.response() == null ? 0 : e.response().body().length());
   }
 
   /** Stops reading (the dispatcher has reached its duration); {@link #take} may still return queued items. */
@@ -158,6 +170,20 @@ public final class CaptureFeed implements Runnable {
           firstSeen = Math.min(firstSeen, e.captureTimeNanos());
           lastSeen = Math.max(lastSeen, e.captureTimeNanos());
         }
+        if (options.correlations().isEmpty() && e.response() != null) {
+          // Only correlation reads captured responses: do not hold their bodies in memory for nothing.
+          e = new Exchange(e.id(), e.captureTimeNanos(), e.direction(), e.dependency(), e.connectionId(), e.request(),
+              null, e.timings(), e.context(), e.scrubRulesFired());
+        }
+        while (aheadBytes.get() > BYTE_BUDGET && !stopped) {
+          // Over budget: hand the oldest over early (put waits for room), or wait for the dispatcher.
+          if (!window.isEmpty()) {
+            put(window.poll());
+          } else {
+            LockSupport.parkNanos(1_000_000);
+          }
+        }
+        aheadBytes.addAndGet(size(e));
         Planned p = new Planned(e, pass, e.captureTimeNanos() + shift, order++,
             options.endpoints().name(method, target), key, !SAFE.contains(method));
         window.add(p);

@@ -17,10 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  * Streams every target's outcome rows to disk on one thread. Event loops hand rows over through a
  * bounded lock-free queue per target and never wait; a row that finds its queue full is counted as
  * lost (which makes the run invalid) rather than stalling the replay. Files are flushed every
- * second, so a replayer killed mid-run leaves readable outcomes up to the last second.
+ * second, so a replayer killed mid-run leaves readable outcomes up to the last second. Memory is
+ * bounded by row count and by body bytes queued ({@value #BYTE_BUDGET} bytes).
  */
 public final class OutcomeSink implements Closeable {
   static final int QUEUE = 1 << 18;
+  /** Body bytes queued across targets before rows are lost instead of memory growing. */
+  static final long BYTE_BUDGET = 64L << 20;
   private static final long FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** One target's rows. */
@@ -34,7 +37,9 @@ public final class OutcomeSink implements Closeable {
 
     /** Hands a row over; never blocks. */
     public void offer(Outcome o) {
-      if (!queue.offer(o)) {
+      long size = o.body().length();
+      if (queuedBytes.addAndGet(size) > BYTE_BUDGET || !queue.offer(o)) {
+        queuedBytes.addAndGet(-size);
         lost.incrementAndGet();
       }
     }
@@ -42,6 +47,7 @@ public final class OutcomeSink implements Closeable {
 
   private final List<Channel> channels = new ArrayList<>();
   private final AtomicLong lost = new AtomicLong();
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final Thread thread;
   private volatile boolean closing;
   private volatile IOException failure;
@@ -74,6 +80,7 @@ public final class OutcomeSink implements Closeable {
         for (Channel c : channels) {
           Outcome o;
           while ((o = c.queue.poll()) != null) {
+            queuedBytes.addAndGet(-o.body().length());
             c.writer.append(o);
             idle = false;
           }

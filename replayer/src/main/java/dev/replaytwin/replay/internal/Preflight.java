@@ -20,6 +20,7 @@ public final class Preflight {
    * @throws IOException when the capture cannot be read (missing, corrupt header)
    */
   public static List<Path> check(ReplayOptions options) throws IOException {
+    new RequestFilter(options);
     List<Path> files = CaptureFiles.resolve(options.capture());
     if (files.isEmpty()) {
       throw new NoSuchFileException(options.capture().toString(), null, "no such capture file or segments");
