@@ -2,7 +2,7 @@
  * The run directory: what a replay writes for each target and the comparator reads.
  *
  * <pre>
- * &lt;run&gt;/run.json                              manifest (see the replayer's documentation)
+ * &lt;run&gt;/run.json                              manifest: {@link dev.replaytwin.core.run.RunManifest}, docs/replay.md
  * &lt;run&gt;/targets/&lt;name&gt;/latency.hlog           HdrHistogram interval log, latency from intended send time
  * &lt;run&gt;/targets/&lt;name&gt;/service.hlog           the same from actual send time
  * &lt;run&gt;/targets/&lt;name&gt;/outcomes.jsonl.zst     one row per replayed request
