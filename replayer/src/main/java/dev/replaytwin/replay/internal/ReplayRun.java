@@ -11,6 +11,7 @@ import dev.replaytwin.replay.ReplayProgress;
 import dev.replaytwin.replay.Schedule;
 import dev.replaytwin.replay.Target;
 import dev.replaytwin.replay.internal.client.NettyTargetClient;
+import dev.replaytwin.replay.internal.client.OutgoingRequest;
 import dev.replaytwin.replay.internal.client.TargetClient;
 import dev.replaytwin.replay.internal.client.TargetClientOptions;
 import io.netty.channel.EventLoopGroup;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -86,6 +88,7 @@ public final class ReplayRun {
     List<TargetClient> clients = new ArrayList<>();
     ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sink, header.captureId(),
         header.context());
+    RequestBuilder builder = new RequestBuilder(options);
     Ticker ticker = null;
     try {
       List<OutcomeSink.Channel> outcomes = new ArrayList<>();
@@ -103,12 +106,12 @@ public final class ReplayRun {
       manifests.startedAt(clock);
       for (int i = 0; i < options.targets().size(); i++) {
         Target t = options.targets().get(i);
-        runs.add(new TargetRun(t, clients.get(i), new LatencyLog(dir.latencyLog(t.name()), dir.serviceLog(t.name()),
+        runs.add(new TargetRun(t, clients.get(i), builder, new LatencyLog(dir.latencyLog(t.name()), dir.serviceLog(t.name()),
             clock.t0EpochNanos() / 1_000_000), outcomes.get(i), clock, options));
       }
       ticker = new Ticker(clock, runs);
       daemon("twin-replay-log", ticker).start();
-      dispatch(first, feed, clock, runs);
+      dispatch(first, feed, clock, runs, builder);
       feed.stop();
       drain(runs);
     } finally {
@@ -141,8 +144,8 @@ public final class ReplayRun {
     return done;
   }
 
-  private void dispatch(@Nullable Planned first, CaptureFeed feed, ReplayClock clock, List<TargetRun> runs)
-      throws InterruptedException {
+  private void dispatch(@Nullable Planned first, CaptureFeed feed, ReplayClock clock, List<TargetRun> runs,
+      RequestBuilder builder) throws InterruptedException {
     if (first == null) {
       return;
     }
@@ -169,8 +172,9 @@ public final class ReplayRun {
         }
         due = System.nanoTime();
       }
+      OutgoingRequest prepared = builder.build(p.exchange().request(), Map.of());
       for (TargetRun r : runs) {
-        r.dispatch(p, due);
+        r.dispatch(p, due, prepared);
       }
       dispatched = ++count;
     }

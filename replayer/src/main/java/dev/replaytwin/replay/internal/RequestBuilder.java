@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
  * The client adds the target's path prefix, sets {@code Host} and {@code Content-Length}, and
  * removes hop-by-hop fields itself.
  */
-final class RequestBuilder {
+public final class RequestBuilder {
   private final Set<String> drop;
   private final Map<String, String> set;
 
-  RequestBuilder(ReplayOptions options) {
+  public RequestBuilder(ReplayOptions options) {
     this.drop = options.dropHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     this.set = options.setHeaders();
   }
@@ -32,7 +32,7 @@ final class RequestBuilder {
    * @param substitutions captured value → this target's live value, applied to the request
    *     target, header values and body
    */
-  OutgoingRequest build(HttpRequest captured, Map<String, String> substitutions) {
+  public OutgoingRequest build(HttpRequest captured, Map<String, String> substitutions) {
     String target = OriginForm.of(captured.target());
     List<Header> headers = new ArrayList<>(captured.headers().size() + set.size());
     for (Header h : captured.headers().entries()) {

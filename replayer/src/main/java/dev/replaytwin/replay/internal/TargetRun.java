@@ -10,6 +10,8 @@ import dev.replaytwin.replay.CorrelationRule;
 import dev.replaytwin.replay.ReplayOptions;
 import dev.replaytwin.replay.Target;
 import dev.replaytwin.replay.internal.client.ClientResponse;
+import dev.replaytwin.replay.internal.client.OutgoingRequest;
+import dev.replaytwin.replay.internal.client.ResponseListener;
 import dev.replaytwin.replay.internal.client.TargetClient;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,11 @@ public final class TargetRun {
   private final LongAdder inFlight = new LongAdder();
   private final AtomicLongArray byKind = new AtomicLongArray(ErrorKind.values().length);
 
-  public TargetRun(Target target, TargetClient client, LatencyLog latency, OutcomeSink.Channel outcomes,
-      ReplayClock clock, ReplayOptions options) {
+  public TargetRun(Target target, TargetClient client, RequestBuilder builder, LatencyLog latency,
+      OutcomeSink.Channel outcomes, ReplayClock clock, ReplayOptions options) {
     this.target = target;
     this.client = client;
-    this.builder = new RequestBuilder(options);
+    this.builder = builder;
     this.latency = latency;
     this.outcomes = outcomes;
     this.clock = clock;
@@ -72,8 +74,11 @@ public final class TargetRun {
   /**
    * Sends {@code p}, due at {@code dueNanoTime} ({@link System#nanoTime()} clock), now, or after
    * the request of its session in flight.
+   *
+   * @param prepared {@code p}'s request as every target is sent it without session values (built
+   *     once for all targets)
    */
-  public void dispatch(Planned p, long dueNanoTime) {
+  public void dispatch(Planned p, long dueNanoTime, OutgoingRequest prepared) {
     if (!sends(p)) {
       writesSkipped.increment();
       if (closedLoop != null) {
@@ -84,12 +89,11 @@ public final class TargetRun {
     requests.increment();
     inFlight.increment();
     if (sessions == null || p.sessionKey() == null) {
-      send(p, dueNanoTime, null);
+      new Send(p, dueNanoTime, null, prepared).run();
       return;
     }
-    Session session = sessions.get(p.sessionKey());
-    Runnable send = () -> send(p, dueNanoTime, session);
-    int claimed = session.enter(send);
+    Send send = new Send(p, dueNanoTime, sessions.get(p.sessionKey()), prepared);
+    int claimed = send.session.enter(send);
     if (claimed == 1) {
       send.run();
     } else if (claimed < 0) {
@@ -97,9 +101,30 @@ public final class TargetRun {
     }
   }
 
-  private void send(Planned p, long due, @Nullable Session session) {
-    Map<String, String> subs = session == null ? Map.of() : session.substitutions();
-    client.send(builder.build(p.exchange().request(), subs), r -> finish(p, due, r, session));
+  /** One request to this target: sent when run (now, or when its session frees up), then finished. */
+  private final class Send implements Runnable, ResponseListener {
+    private final Planned planned;
+    private final long due;
+    private final @Nullable Session session;
+    private final OutgoingRequest prepared;
+
+    Send(Planned planned, long due, @Nullable Session session, OutgoingRequest prepared) {
+      this.planned = planned;
+      this.due = due;
+      this.session = session;
+      this.prepared = prepared;
+    }
+
+    @Override
+    public void run() {
+      Map<String, String> subs = session == null ? Map.of() : session.substitutions();
+      client.send(subs.isEmpty() ? prepared : builder.build(planned.exchange().request(), subs), this);
+    }
+
+    @Override
+    public void onResponse(ClientResponse response) {
+      finish(planned, due, response, session);
+    }
   }
 
   private void finish(Planned p, long due, ClientResponse r, @Nullable Session session) {
