@@ -1,5 +1,6 @@
 package dev.replaytwin.bench;
 
+import dev.replaytwin.bench.internal.Args;
 import dev.replaytwin.bench.internal.BenchOptions;
 import dev.replaytwin.bench.internal.CodecConfig;
 import dev.replaytwin.bench.internal.FormatRunner;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,17 +39,8 @@ public final class CaptureFormatBench {
   private CaptureFormatBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      System.out.println(BenchOptions.USAGE);
-      return;
-    }
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("CaptureFormatBench: " + e.getMessage());
-      System.err.println(BenchOptions.USAGE);
-      System.exit(2);
+    BenchOptions options = Args.parseOrExit("CaptureFormatBench", BenchOptions.USAGE, args, BenchOptions::parse);
+    if (options == null) {
       return;
     }
     run(options, System.out);

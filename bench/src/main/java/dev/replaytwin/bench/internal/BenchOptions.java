@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Command-line options of the capture-format benchmark.
@@ -54,27 +55,18 @@ public record BenchOptions(int exchanges, int warmup, int iterations, List<Codec
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
     long seed = 42;
     int gzipRuns = 3;
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      String value;
-      int eq = name.indexOf('=');
-      if (eq > 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException(name + ": missing value");
-      }
+    for (Map.Entry<String, String> option : Args.parse(args).entrySet()) {
+      String name = option.getKey();
+      String value = option.getValue();
       switch (name) {
-        case "--exchanges" -> exchanges = number(name, value);
-        case "--iterations" -> iterations = number(name, value);
-        case "--warmup" -> warmup = number(name, value);
+        case "--exchanges" -> exchanges = Args.number(name, value);
+        case "--iterations" -> iterations = Args.number(name, value);
+        case "--warmup" -> warmup = Args.number(name, value);
         case "--codecs" -> codecs = value;
-        case "--block-bytes" -> blockBytes = number(name, value);
-        case "--gzip-runs" -> gzipRuns = number(name, value);
+        case "--block-bytes" -> blockBytes = Args.number(name, value);
+        case "--gzip-runs" -> gzipRuns = Args.number(name, value);
         case "--dir" -> dir = Path.of(value);
-        case "--seed" -> seed = number(name, value);
+        case "--seed" -> seed = Args.number(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
@@ -85,13 +77,5 @@ public record BenchOptions(int exchanges, int warmup, int iterations, List<Codec
       }
     }
     return new BenchOptions(exchanges, warmup, iterations, configs, blockBytes, dir, seed, gzipRuns);
-  }
-
-  private static int number(String name, String value) {
-    try {
-      return Integer.parseInt(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": \"" + value + "\" (expected: a whole number)");
-    }
   }
 }

@@ -5,25 +5,31 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 
-/** What a failure means for the request it ended, as an {@link ErrorKind} and a one-line detail. */
-final class Failures {
+/**
+ * What a failure means for the request it ended, as an {@link ErrorKind} and a one-line detail.
+ * Public for clients outside this package (the benchmark's OkHttp client) that must agree with it.
+ */
+public final class Failures {
   private static final int MAX_DETAIL = 200;
 
   private Failures() {}
 
   /** The kind of the first cause in the chain that says what happened. */
-  static ErrorKind kindOf(Throwable failure) {
+  public static ErrorKind kindOf(Throwable failure) {
     boolean decoder = false;
     boolean io = false;
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ConnectTimeoutException || t instanceof SslHandshakeTimeoutException) {
+      if (t instanceof ConnectTimeoutException || t instanceof SslHandshakeTimeoutException
+          || t instanceof InterruptedIOException) {
         return ErrorKind.TIMEOUT;
       }
       if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
@@ -38,14 +44,14 @@ final class Failures {
       if (t instanceof NoRouteToHostException) {
         return ErrorKind.OTHER;
       }
-      decoder |= t instanceof DecoderException;
+      decoder |= t instanceof DecoderException || t instanceof ProtocolException;
       io |= t instanceof IOException;
     }
     return decoder ? ErrorKind.PROTOCOL : io ? ErrorKind.RESET : ErrorKind.OTHER;
   }
 
   /** The root cause's message (its type when it has none), on one short line. */
-  static String detail(Throwable failure) {
+  public static String detail(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
@@ -137,20 +135,21 @@ final class LoopPool {
 
   private void connect(Exchange first) {
     open++;
-    TargetConnection c = new TargetConnection(this, options.bodyCap());
+    ResponseDecoder decoder = new ResponseDecoder();
+    TargetConnection c = new TargetConnection(this, decoder, options.bodyCap());
     c.pending = first;
     all.add(c);
     ChannelFuture f = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel ch) {
-        initPipeline(ch, c);
+        initPipeline(ch, decoder, c);
       }
     }).connect(address);
     f.channel().closeFuture().addListener(done -> onClosed(c));
     f.addListener(connected -> onConnected(c, connected));
   }
 
-  private void initPipeline(Channel ch, TargetConnection c) {
+  private void initPipeline(Channel ch, ResponseDecoder decoder, TargetConnection c) {
     if (ssl != null) {
       SSLEngine engine = ssl.newEngine(ch.alloc(), options.host(), options.port());
       SSLParameters params = engine.getSSLParameters();
@@ -160,11 +159,7 @@ final class LoopPool {
       tls.setHandshakeTimeoutMillis(options.connectTimeout().toMillis());
       ch.pipeline().addLast(tls);
     }
-    HttpDecoderConfig decoder = new HttpDecoderConfig()
-        .setMaxInitialLineLength(16 * 1024)
-        .setMaxHeaderSize(64 * 1024)
-        .setMaxChunkSize(64 * 1024);
-    ch.pipeline().addLast(new HttpClientCodec(decoder, false, false)).addLast(c);
+    ch.pipeline().addLast(decoder, c);
   }
 
   private void onConnected(TargetConnection c, Future<?> connected) {

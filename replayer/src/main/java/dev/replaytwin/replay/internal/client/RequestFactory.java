@@ -2,29 +2,25 @@ package dev.replaytwin.replay.internal.client;
 
 import dev.replaytwin.core.Header;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.AsciiString;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.CharsetUtil;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an {@link OutgoingRequest} into the HTTP/1.1 request a target receives: the target's
- * {@code Host} and path prefix, a {@code Content-Length} of our own, and no hop-by-hop fields (RFC
- * 9110 7.6.1), neither the fixed ones nor those the {@code Connection} field names.
+ * Encodes an {@link OutgoingRequest} as the HTTP/1.1 bytes a target receives: the target's path
+ * prefix and {@code Host}, the request's own fields in order and case, a {@code Content-Length}
+ * of our own, and no hop-by-hop fields (RFC 9110 7.6.1), neither the fixed ones nor those the
+ * {@code Connection} field names. Writing the bytes straight into one buffer skips the header map
+ * and the message encoder, which the client has no use for. Characters are written one byte each,
+ * as Netty's decoder read them. Public for {@link #isOurs}, which other clients apply too.
  */
-final class RequestFactory {
-  private static final DefaultHttpHeadersFactory HEADERS =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-  // Spelled as browsers and most clients send them; the case of captured fields is kept too.
-  private static final AsciiString HOST = AsciiString.cached("Host");
-  private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+public final class RequestFactory {
+  private static final byte[] HTTP11_CRLF = " HTTP/1.1\r\n".getBytes(CharsetUtil.US_ASCII);
+  private static final byte[] HOST = "Host: ".getBytes(CharsetUtil.US_ASCII);
+  private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(CharsetUtil.US_ASCII);
+  private static final byte[] COLON_SP = ": ".getBytes(CharsetUtil.US_ASCII);
+  private static final short CRLF = ('\r' << 8) | '\n';
 
   private final String authority;
   private final String pathPrefix;
@@ -34,29 +30,50 @@ final class RequestFactory {
     this.pathPrefix = pathPrefix;
   }
 
-  FullHttpRequest build(OutgoingRequest r) {
-    HttpHeaders h = HEADERS.newHeaders();
-    h.add(HOST, authority);
+  /** The whole request, head and body, in one buffer from {@code alloc}; the caller owns it. */
+  ByteBuf encode(OutgoingRequest r, ByteBufAllocator alloc) {
     List<Header> fields = r.headers().entries();
     List<String> named = connectionTokens(fields);
+    byte[] body = r.body();
+    int size = r.method().length() + pathPrefix.length() + r.target().length() + authority.length() + body.length + 64;
+    for (int i = 0; i < fields.size(); i++) {
+      size += fields.get(i).name().length() + fields.get(i).value().length() + 4;
+    }
+    ByteBuf buf = alloc.ioBuffer(size);
+    ascii(buf, r.method());
+    buf.writeByte(' ');
+    if (!pathPrefix.isEmpty() && !r.target().equals("*")) {
+      ascii(buf, pathPrefix);
+    }
+    ascii(buf, r.target());
+    buf.writeBytes(HTTP11_CRLF);
+    buf.writeBytes(HOST);
+    ascii(buf, authority);
+    buf.writeShort(CRLF);
     for (int i = 0; i < fields.size(); i++) {
       Header f = fields.get(i);
       if (!isOurs(f.name()) && (named.isEmpty() || !containsIgnoreCase(named, f.name()))) {
-        h.add(f.name(), f.value());
+        ascii(buf, f.name());
+        buf.writeBytes(COLON_SP);
+        ascii(buf, f.value());
+        buf.writeShort(CRLF);
       }
     }
-    byte[] body = r.body();
     if (body.length > 0 || allowsBody(r.method())) {
-      h.setInt(CONTENT_LENGTH, body.length);
+      buf.writeBytes(CONTENT_LENGTH);
+      ascii(buf, Integer.toString(body.length));
+      buf.writeShort(CRLF);
     }
-    ByteBuf content = body.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
-    String target = pathPrefix.isEmpty() || r.target().equals("*") ? r.target() : pathPrefix + r.target();
-    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(r.method()), target, content, h,
-        EmptyHttpHeaders.INSTANCE);
+    buf.writeShort(CRLF);
+    return buf.writeBytes(body);
+  }
+
+  private static void ascii(ByteBuf buf, String s) {
+    buf.writeCharSequence(s, CharsetUtil.US_ASCII);
   }
 
   /** Fields the client sets itself or never forwards: Host, Content-Length and the hop-by-hop ones. */
-  static boolean isOurs(String name) {
+  public static boolean isOurs(String name) {
     return switch (name.length()) {
       case 2 -> name.equalsIgnoreCase("te");
       case 4 -> name.equalsIgnoreCase("host");

@@ -2,11 +2,11 @@ package dev.replaytwin.replay.internal.client;
 
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.ErrorKind;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One keep-alive connection to the target and the exchange it carries, one at a time. It sits
- * after the {@code HttpClientCodec}, streams each response body into a {@link ResponseBody}, and
+ * One keep-alive connection to the target and the exchange it carries, one at a time. It writes
+ * each request as bytes ({@link RequestFactory}), sits after the {@link ResponseDecoder}, streams each response body into a {@link ResponseBody}, and
  * hands the connection back to its {@link LoopPool} after a response that leaves it reusable. Reads
  * stay on while the connection is idle, so a target closing it is noticed at once.
  *
@@ -32,6 +32,7 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TargetConnection.class);
 
   private final LoopPool pool;
+  private final ResponseDecoder decoder;
   private final ResponseBody body;
   private final Runnable onTimer = this::checkTimeout;
   private @Nullable Channel channel;
@@ -50,8 +51,9 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
   private HttpHeaders headers = EmptyHttpHeaders.INSTANCE;
   private String contentType = "";
 
-  TargetConnection(LoopPool pool, int bodyCap) {
+  TargetConnection(LoopPool pool, ResponseDecoder decoder, int bodyCap) {
     this.pool = pool;
+    this.decoder = decoder;
     this.body = new ResponseBody(bodyCap);
   }
 
@@ -74,7 +76,8 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
   void send(Exchange e) {
     x = e;
     uses++;
-    FullHttpRequest request = pool.requests.build(e.request);
+    decoder.expectHead(e.isHead());
+    ByteBuf request = pool.requests.encode(e.request, channel.alloc());
     long now = System.nanoTime();
     e.sentNanoTime = now;
     e.deadlineNanoTime = now + pool.responseTimeoutNanos;

@@ -9,7 +9,9 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
@@ -22,6 +24,8 @@ class FailuresTest {
     assertThat(Failures.kindOf(new ConnectException("Connection refused"))).isEqualTo(ErrorKind.REFUSED);
     assertThat(Failures.kindOf(new ConnectTimeoutException("connection timed out"))).isEqualTo(ErrorKind.TIMEOUT);
     assertThat(Failures.kindOf(new SslHandshakeTimeoutException("handshake timed out"))).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(Failures.kindOf(new SocketTimeoutException("connect timed out"))).isEqualTo(ErrorKind.TIMEOUT);
+    assertThat(Failures.kindOf(new ProtocolException("Unexpected status line"))).isEqualTo(ErrorKind.PROTOCOL);
     assertThat(Failures.kindOf(new UnknownHostException("x.invalid"))).isEqualTo(ErrorKind.UNRESOLVED);
     assertThat(Failures.kindOf(new DecoderException(new SSLHandshakeException("PKIX path building failed"))))
         .isEqualTo(ErrorKind.TLS);

@@ -9,7 +9,6 @@ import dev.replaytwin.core.run.ErrorKind;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -124,6 +123,21 @@ class TargetConnectionTest {
   }
 
   @Test
+  void expectsABodyAgainAfterTheHeadResponse() throws Exception {
+    connect(64);
+    send(OutgoingRequest.of("HEAD", "/"));
+    receive("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n");
+    responses.take();
+
+    send(OutgoingRequest.of("GET", "/"));
+    receive("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nbody");
+
+    ClientResponse r = responses.take();
+    assertThat(r.bodySize()).isEqualTo(4);
+    assertThat(new String(r.cappedBody(), UTF_8)).isEqualTo("body");
+  }
+
+  @Test
   void reportsACloseMidBodyAsResetWithTheStatusThatCame() throws Exception {
     connect(64);
     send(OutgoingRequest.of("GET", "/"));
@@ -162,8 +176,9 @@ class TargetConnectionTest {
     TargetClientOptions options = TargetClientOptions.of(URI.create("http://twin:8080/api")).withBodyCap(bodyCap);
     pool = new LoopPool(channel.eventLoop(), options, new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080),
         "", null, 4, 4);
-    connection = new TargetConnection(pool, bodyCap);
-    channel.pipeline().addLast(new HttpClientCodec(), connection);
+    ResponseDecoder decoder = new ResponseDecoder();
+    connection = new TargetConnection(pool, decoder, bodyCap);
+    channel.pipeline().addLast(decoder, connection);
   }
 
   /** Sends {@code request} and returns what went on the wire. */
