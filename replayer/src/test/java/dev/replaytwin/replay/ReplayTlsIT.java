@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,10 @@ class ReplayTlsIT {
     tls.init(localhost.toKeyManagerFactory().getKeyManagers(), null, null);
     HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    // Threads of its own: with none, the JDK server handles one connection at a time, and a
+    // connection the replayer opened ahead (warm-up) would hold up the next one's handshake.
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    server.setExecutor(threads);
     server.createContext("/", exchange -> {
       byte[] body = ("secure " + exchange.getRequestURI()).getBytes(UTF_8);
       exchange.sendResponseHeaders(200, body.length);
@@ -60,6 +66,7 @@ class ReplayTlsIT {
       assertThat(rows(dir.resolve("untrusted"))).extracting(Outcome::error).containsOnly(ErrorKind.TLS);
     } finally {
       server.stop(0);
+      threads.shutdownNow();
     }
   }
 

@@ -96,6 +96,9 @@ public final class ReplayRun {
         clients.add(NettyTargetClient.create(clientOptions(t), group));
         outcomes.add(sink.open(dir.outcomes(t.name())));
       }
+      for (TargetClient c : clients) {
+        c.warmUp(options.connectTimeout());
+      }
       sink.start();
       manifests.running().write(dir.manifest());
       // Everything slow to start (class loading, TLS contexts, JSON) is done before t0 is fixed, so

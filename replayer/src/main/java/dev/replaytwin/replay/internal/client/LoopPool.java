@@ -133,7 +133,18 @@ final class LoopPool {
     e.fail(ErrorKind.DROPPED, detail);
   }
 
-  private void connect(Exchange first) {
+  /**
+   * Opens one connection with no request for it, which joins the idle ones once ready; the future
+   * completes when the connection attempt ends, whatever its outcome. Call on the loop.
+   */
+  Future<?> preconnect() {
+    if (closed || address == null || open >= maxConnections) {
+      return loop.newSucceededFuture(null);
+    }
+    return connect(null);
+  }
+
+  private ChannelFuture connect(@Nullable Exchange first) {
     open++;
     ResponseDecoder decoder = new ResponseDecoder();
     TargetConnection c = new TargetConnection(this, decoder, options.bodyCap());
@@ -147,6 +158,7 @@ final class LoopPool {
     }).connect(address);
     f.channel().closeFuture().addListener(done -> onClosed(c));
     f.addListener(connected -> onConnected(c, connected));
+    return f;
   }
 
   private void initPipeline(Channel ch, ResponseDecoder decoder, TargetConnection c) {

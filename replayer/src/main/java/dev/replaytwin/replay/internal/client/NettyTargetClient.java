@@ -13,8 +13,10 @@ import io.netty.util.concurrent.Future;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,6 +118,24 @@ public final class NettyTargetClient implements TargetClient {
     } catch (RejectedExecutionException rejected) {
       // The group is shutting down: the only thread left to tell the caller is the caller's own.
       e.fail(ErrorKind.DROPPED, "event loop shut down");
+    }
+  }
+
+  /** Opens one connection on each of this client's loops and waits until each attempt has ended. */
+  @Override
+  public void warmUp(Duration timeout) {
+    CountDownLatch attempts = new CountDownLatch(pools.length);
+    for (LoopPool p : pools) {
+      try {
+        p.loop.execute(() -> p.preconnect().addListener(done -> attempts.countDown()));
+      } catch (RejectedExecutionException e) {
+        attempts.countDown();
+      }
+    }
+    try {
+      attempts.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.replaytwin.replay.internal.client;
 
 import java.io.Closeable;
+import java.time.Duration;
 
 /**
  * HTTP/1.1 to one target over keep-alive connections it pools. Thread-safe; {@link #send} never
@@ -18,6 +19,13 @@ public interface TargetClient extends Closeable {
    * on an event-loop thread.
    */
   void send(OutgoingRequest request, ResponseListener listener);
+
+  /**
+   * Opens connections ahead of the first request and waits for them, at most {@code timeout}, so
+   * a replay does not begin with cold connections and cold code. A target that cannot be reached
+   * is not an error here: its requests will fail and say why.
+   */
+  default void warmUp(Duration timeout) {}
 
   /** A snapshot of the pool's counters. */
   ClientStats stats();

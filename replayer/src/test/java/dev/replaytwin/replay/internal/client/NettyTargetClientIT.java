@@ -153,6 +153,36 @@ class NettyTargetClientIT {
   }
 
   @Test
+  void warmingUpOpensAConnectionTheFirstRequestThenUses() throws Exception {
+    try (ScriptedTarget target = ScriptedTarget.start().answerEveryRequestWith(Reply.ok("ok"));
+         TargetClient client = client(target.uri(), o -> o)) {
+      client.warmUp(java.time.Duration.ofSeconds(5));
+      awaitStats(client, s -> s.idleConnections() == 1);
+
+      Responses responses = new Responses();
+      client.send(OutgoingRequest.of("GET", "/first"), responses);
+      assertThat(responses.take().status()).isEqualTo(200);
+      assertThat(target.connections()).isEqualTo(1);
+      assertThat(client.stats()).isEqualTo(new ClientStats(1, 1, 0, 0, 0));
+    }
+  }
+
+  @Test
+  void warmingUpAnUnreachableTargetReturnsAndLeavesTheErrorToTheRequests() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    try (TargetClient client = client(java.net.URI.create("http://127.0.0.1:" + closedPort), o -> o)) {
+      client.warmUp(java.time.Duration.ofSeconds(5));
+      assertThat(client.stats().openConnections()).isZero();
+      Responses responses = new Responses();
+      client.send(OutgoingRequest.of("GET", "/"), responses);
+      assertThat(responses.take().error()).isEqualTo(ErrorKind.REFUSED);
+    }
+  }
+
+  @Test
   void reusesOneKeepAliveConnectionForSequentialRequests() throws Exception {
     try (ScriptedTarget target = ScriptedTarget.start().answerEveryRequestWith(Reply.ok("ok"));
          TargetClient client = client(target.uri(), o -> o)) {
