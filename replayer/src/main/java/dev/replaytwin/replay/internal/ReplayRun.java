@@ -104,6 +104,7 @@ public final class ReplayRun {
       // Everything slow to start (class loading, TLS contexts, JSON) is done before t0 is fixed, so
       // the first requests are not late because the replayer was still setting up.
       Planned first = feed.take();
+      prime(first, builder);
       ReplayClock clock = options.startAt() != null ? ReplayClock.startingAt(epochNanos(options.startAt()))
           : ReplayClock.startingAt(epochNanos(Instant.now()) + LEAD_NANOS);
       manifests.startedAt(clock);
@@ -180,6 +181,21 @@ public final class ReplayRun {
         r.dispatch(p, due, prepared);
       }
       dispatched = ++count;
+    }
+  }
+
+  /**
+   * Runs the dispatcher's own code once before {@code t0}: the first call of anything in a JVM
+   * loads classes and links call sites, milliseconds that would otherwise be the first requests'
+   * send lag.
+   */
+  private void prime(@Nullable Planned first, RequestBuilder builder) {
+    lag.prime();
+    if (first != null) {
+      builder.build(first.exchange().request(), Map.of());
+      if (options.pacing().openLoop()) {
+        Schedule.of(options.pacing(), first.capturedNanos()).next(first.capturedNanos());
+      }
     }
   }
 

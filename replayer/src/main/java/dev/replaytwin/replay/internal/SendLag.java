@@ -28,6 +28,12 @@ public final class SendLag {
     }
   }
 
+  /** Records and discards one value, so the first real one does not pay for loading the recorder's code. */
+  public synchronized void prime() {
+    recorder.recordValue(0);
+    interval = recorder.getIntervalHistogram(interval);
+  }
+
   /** Folds the interval into the total; returns the interval's p99. Called by one thread. */
   public synchronized long rollInterval() {
     interval = recorder.getIntervalHistogram(interval);
