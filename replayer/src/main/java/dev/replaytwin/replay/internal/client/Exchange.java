@@ -6,11 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request on its way through a {@link LoopPool}: queued, waiting for a connection, in flight.
- * It is also the task that hands the request to its pool's event loop, so a send allocates no
- * separate task. Touched only on that loop once sent there.
+ * One request on its way through a {@link LoopPool}: handed over, waiting for a connection, in
+ * flight. Touched only on that pool's loop once handed over.
  */
-final class Exchange implements Runnable {
+final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
 
   final LoopPool pool;
@@ -26,11 +25,6 @@ final class Exchange implements Runnable {
     this.pool = pool;
     this.request = request;
     this.listener = listener;
-  }
-
-  @Override
-  public void run() {
-    pool.dispatch(this);
   }
 
   boolean isDone() {

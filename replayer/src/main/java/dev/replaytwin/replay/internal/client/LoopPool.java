@@ -12,11 +12,15 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -40,6 +44,10 @@ final class LoopPool {
   private final ArrayDeque<TargetConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
   private final Set<TargetConnection> all = new HashSet<>();
+  /** Requests handed over from other threads, drained by one task on the loop. */
+  private final Queue<Exchange> incoming = PlatformDependent.newMpscQueue();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final Runnable drain = this::drainIncoming;
   private boolean closed;
 
   // Written on the loop only; volatile so that stats() may read them from any thread.
@@ -71,6 +79,33 @@ final class LoopPool {
         .option(ChannelOption.SO_KEEPALIVE, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
             (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+  }
+
+  /**
+   * Hands {@code e} to the loop from another thread. Requests handed over while the loop has not
+   * yet drained the earlier ones go in the same batch: one task and at most one wake-up of the
+   * loop, however many requests a busy dispatcher sends.
+   */
+  void handOver(Exchange e) {
+    incoming.offer(e);
+    if (drainScheduled.compareAndSet(false, true)) {
+      try {
+        loop.execute(drain);
+      } catch (RejectedExecutionException rejected) {
+        // The group is shutting down: the only thread left to tell the callers is this one.
+        drainScheduled.set(false);
+        for (Exchange x; (x = incoming.poll()) != null; ) {
+          x.fail(ErrorKind.DROPPED, "event loop shut down");
+        }
+      }
+    }
+  }
+
+  private void drainIncoming() {
+    drainScheduled.set(false);
+    for (Exchange e; (e = incoming.poll()) != null; ) {
+      dispatch(e);
+    }
   }
 
   /** Sends {@code e} on a free connection, a new one, or after those ahead of it. Call on the loop. */
@@ -236,6 +271,7 @@ final class LoopPool {
   /** Drops everything waiting or in flight and closes every connection. Call on the loop. */
   void close() {
     closed = true;
+    drainIncoming();
     for (Exchange e; (e = waiting.pollFirst()) != null; ) {
       drop(e, "client closed");
     }

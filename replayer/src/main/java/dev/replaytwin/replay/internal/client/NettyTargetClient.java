@@ -111,13 +111,8 @@ public final class NettyTargetClient implements TargetClient {
     Exchange e = new Exchange(pool, request, listener);
     if (pool.loop.inEventLoop()) {
       pool.dispatch(e);
-      return;
-    }
-    try {
-      pool.loop.execute(e);
-    } catch (RejectedExecutionException rejected) {
-      // The group is shutting down: the only thread left to tell the caller is the caller's own.
-      e.fail(ErrorKind.DROPPED, "event loop shut down");
+    } else {
+      pool.handOver(e);
     }
   }
 
