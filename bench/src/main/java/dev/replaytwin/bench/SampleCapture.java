@@ -1,10 +1,10 @@
 package dev.replaytwin.bench;
 
+import dev.replaytwin.bench.internal.OutFileArgs;
 import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.capture.CaptureWriter;
 import dev.replaytwin.core.capture.CaptureWriterOptions;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,45 +36,21 @@ public final class SampleCapture {
   private SampleCapture() {}
 
   public static void main(String[] args) throws IOException {
-    Path out = null;
-    int exchanges = 500;
-    double rate = 2.0;
-    long seed = 7;
-    boolean overwrite = false;
-    try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--exchanges" -> exchanges = Integer.parseInt(value(args, ++i));
-          case "--rate" -> rate = Double.parseDouble(value(args, ++i));
-          case "--seed" -> seed = Long.parseLong(value(args, ++i));
-          case "--overwrite" -> overwrite = true;
-          case "--help", "-h" -> {
-            System.out.println(USAGE);
-            return;
-          }
-          default -> {
-            if (args[i].startsWith("-") || out != null) {
-              throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            out = Path.of(args[i]);
-          }
-        }
-      }
-      if (out == null) {
-        throw new IllegalArgumentException("missing OUT.twcap");
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println("SampleCapture: " + e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
+    OutFileArgs a = OutFileArgs.parse("SampleCapture", USAGE, args, "--exchanges", "--rate", "--seed");
+    if (a == null) {
       return;
     }
+    int exchanges;
+    double rate;
+    long seed;
     try {
-      write(out, new ShopTraffic(seed, START, rate).take(exchanges), overwrite);
-    } catch (FileAlreadyExistsException e) {
-      System.err.println("SampleCapture: " + out + " exists; pass --overwrite to replace it");
-      System.exit(1);
+      exchanges = Integer.parseInt(a.value("--exchanges", "500"));
+      rate = Double.parseDouble(a.value("--rate", "2"));
+      seed = Long.parseLong(a.value("--seed", "7"));
+    } catch (IllegalArgumentException e) {
+      throw a.usageError(e.getMessage());
     }
+    a.write(() -> write(a.out(), new ShopTraffic(seed, START, rate).take(exchanges), a.overwrite()));
   }
 
   private static void write(Path out, List<Exchange> exchanges, boolean overwrite) throws IOException {
@@ -95,12 +71,5 @@ public final class SampleCapture {
     System.out.printf(Locale.ROOT, "%s: %,d exchanges over %.0f s in %d blocks, %,d bytes (%,d raw, ratio %.2f)%n",
         out, stats.recordsWritten(), span, stats.blocksWritten(), stats.fileBytes(), stats.rawBytes(),
         (double) stats.rawBytes() / stats.fileBytes());
-  }
-
-  private static String value(String[] args, int i) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(args[i - 1] + ": missing value");
-    }
-    return args[i];
   }
 }
