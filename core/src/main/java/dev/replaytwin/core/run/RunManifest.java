@@ -121,8 +121,10 @@ public record RunManifest(
 
   /**
    * The replayer's own timing. Send lag is the time between a request's intended send and the
-   * moment the replayer handed it to a connection; a replayer that cannot keep up makes every
-   * target look slow, so a run past its bound is not judged.
+   * moment it was written to a connection, over the requests that waited for nothing (a request
+   * queued for a busy connection or behind its session waits because of the target, which its
+   * latency shows). A replayer that cannot keep up makes every target look slow, so a run past its
+   * bound is not judged.
    *
    * @param valid false when the run's figures say more about the replayer than about the twins
    * @param reasons why the run is not valid, one sentence each; empty when valid
@@ -133,9 +135,11 @@ public record RunManifest(
    * @param late requests handed over later than the bound
    * @param dropped requests the replayer could not send
    * @param outcomesLost outcome rows not written (the writer fell behind)
+   * @param dispatchLagP99Nanos 99th percentile of the dispatcher thread's own lag, from intended
+   *     time to handing the request to the targets' clients; every request counts
    */
   public record Health(boolean valid, List<String> reasons, long lagBoundNanos, long lagP50Nanos,
-      long lagP99Nanos, long lagMaxNanos, long late, long dropped, long outcomesLost) {
+      long lagP99Nanos, long lagMaxNanos, long late, long dropped, long outcomesLost, long dispatchLagP99Nanos) {
     public Health {
       reasons = List.copyOf(reasons);
     }

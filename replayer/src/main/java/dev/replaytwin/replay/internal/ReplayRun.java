@@ -40,10 +40,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReplayRun {
   private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final long WARM_UP_MILLIS = 3_000;
+  private static final long COARSE_NANOS = 2_000_000;
+  private static final long STEP_NANOS = 200_000;
+  private static final long SPIN_NANOS = 30_000;
 
   private final ReplayOptions options;
   private final ReplayListener listener;
+  /** From intended time to the dispatcher's hand-over, every request. */
   private final SendLag lag;
+  /** From intended time to the write, requests that waited for nothing. */
+  private final SendLag sendLag;
   private volatile @Nullable String stopReason;
   private volatile long dispatched;
 
@@ -51,6 +58,7 @@ public final class ReplayRun {
     this.options = options;
     this.listener = listener;
     this.lag = new SendLag(options.lagBound().toNanos());
+    this.sendLag = new SendLag(options.lagBound().toNanos());
   }
 
   /** Ends the replay early (the run is marked invalid with {@code reason}); safe from any thread. */
@@ -85,7 +93,7 @@ public final class ReplayRun {
     OutcomeSink sink = new OutcomeSink();
     List<TargetRun> runs = new ArrayList<>();
     List<TargetClient> clients = new ArrayList<>();
-    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sink, header.captureId(),
+    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sendLag, sink, header.captureId(),
         header.context());
     RequestBuilder builder = new RequestBuilder(options);
     Ticker ticker = null;
@@ -104,13 +112,16 @@ public final class ReplayRun {
       // the first requests are not late because the replayer was still setting up.
       Planned first = feed.take();
       prime(first, builder);
+      if (first != null) {
+        SelfWarmUp.run(group, builder.build(first.exchange().request(), Map.of()), WARM_UP_MILLIS);
+      }
       ReplayClock clock = options.startAt() != null ? ReplayClock.startingAt(epochNanos(options.startAt()))
           : ReplayClock.startingAt(epochNanos(Instant.now()) + LEAD_NANOS);
       manifests.startedAt(clock);
       for (int i = 0; i < options.targets().size(); i++) {
         Target t = options.targets().get(i);
         runs.add(new TargetRun(t, clients.get(i), builder, new LatencyLog(dir.latencyLog(t.name()), dir.serviceLog(t.name()),
-            clock.t0EpochNanos() / 1_000_000), outcomes.get(i), clock, options));
+            clock.t0EpochNanos() / 1_000_000), outcomes.get(i), clock, sendLag, options));
       }
       ticker = new Ticker(clock, runs);
       daemon("twin-replay-log", ticker).start();
@@ -190,6 +201,7 @@ public final class ReplayRun {
    */
   private void prime(@Nullable Planned first, RequestBuilder builder) {
     lag.prime();
+    sendLag.prime();
     if (first != null) {
       builder.build(first.exchange().request(), Map.of());
       if (options.pacing().openLoop()) {
@@ -199,14 +211,21 @@ public final class ReplayRun {
   }
 
   /**
-   * Sleeps until {@code due}. No spinning: a wake-up comes some 50-100 µs late (the kernel's timer
-   * slack), well inside the lag bound, and at high rates the requests that fell due meanwhile go out
-   * together, while a spinning dispatcher would take a whole core from the event loops.
+   * Sleeps until {@code due}. Long sleeps overshoot by as much as a millisecond on a busy virtual
+   * machine, short ones by tens of microseconds: so a long wait ends a millisecond early, the rest
+   * is slept in short steps, and only the last {@value #SPIN_NANOS} ns are spun, which costs the
+   * event loops little even at high rates.
    */
   private void waitUntil(long due) {
     long left;
     while ((left = due - System.nanoTime()) > 0 && stopReason == null) {
-      LockSupport.parkNanos(Math.min(left, 100_000_000L));
+      if (left > COARSE_NANOS) {
+        LockSupport.parkNanos(Math.min(left - COARSE_NANOS / 2, 100_000_000L));
+      } else if (left > SPIN_NANOS) {
+        LockSupport.parkNanos(Math.min(left - SPIN_NANOS, STEP_NANOS));
+      } else {
+        Thread.onSpinWait();
+      }
     }
   }
 
@@ -272,7 +291,7 @@ public final class ReplayRun {
         r.latency().writeInterval(lastEpochMillis, nowMillis);
       }
       lastEpochMillis = nowMillis;
-      long lagP99 = lag.rollInterval();
+      long lagP99 = Math.max(lag.rollInterval(), sendLag.rollInterval());
       long d = dispatched;
       double rate = (d - lastDispatched) * 1e9 / intervalNanos;
       lastDispatched = d;

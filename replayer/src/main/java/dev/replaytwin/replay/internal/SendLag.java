@@ -4,8 +4,11 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The replayer's own timing: how long after its intended time each request was handed to the
- * targets' clients. Recorded by the dispatcher thread; read once an interval by the logging thread.
+ * The replayer's own timing: how long after its intended time each request went out. Two of these
+ * are kept: the dispatcher's (when it handed a request to the targets' clients, recorded by the
+ * dispatcher thread) and the wire's (when the request was written to a connection, recorded on the
+ * event loops for requests that did not have to wait for a connection or for their session).
+ * {@link Recorder} takes values from any number of threads; one logging thread reads.
  */
 public final class SendLag {
   private final long boundNanos;
@@ -13,18 +16,18 @@ public final class SendLag {
   private final Histogram total = new Histogram(3);
   private Histogram interval;
   private long intervalP99;
-  private volatile long late;
+  private final java.util.concurrent.atomic.LongAdder late = new java.util.concurrent.atomic.LongAdder();
 
   public SendLag(long boundNanos) {
     this.boundNanos = boundNanos;
   }
 
-  /** Records one request's lag; called by the dispatcher thread only. */
+  /** Records one request's lag; any thread. */
   public void record(long lagNanos) {
     long lag = Math.max(0, lagNanos);
     recorder.recordValue(lag);
     if (lag > boundNanos) {
-      late++;
+      late.increment();
     }
   }
 
@@ -47,7 +50,7 @@ public final class SendLag {
   }
 
   public long late() {
-    return late;
+    return late.sum();
   }
 
   public long boundNanos() {

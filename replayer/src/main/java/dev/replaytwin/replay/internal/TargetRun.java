@@ -32,6 +32,7 @@ public final class TargetRun {
   private final LatencyLog latency;
   private final OutcomeSink.Channel outcomes;
   private final ReplayClock clock;
+  private final SendLag sendLag;
   private final List<CorrelationRule> correlations;
   private final boolean readOnly;
   private final Session.Table sessions;
@@ -42,7 +43,8 @@ public final class TargetRun {
   private final AtomicLongArray byKind = new AtomicLongArray(ErrorKind.values().length);
 
   public TargetRun(Target target, TargetClient client, RequestBuilder builder, LatencyLog latency,
-      OutcomeSink.Channel outcomes, ReplayClock clock, ReplayOptions options) {
+      OutcomeSink.Channel outcomes, ReplayClock clock, SendLag sendLag, ReplayOptions options) {
+    this.sendLag = sendLag;
     this.target = target;
     this.client = client;
     this.builder = builder;
@@ -96,7 +98,9 @@ public final class TargetRun {
     int claimed = send.session.enter(send);
     if (claimed == 1) {
       send.run();
-    } else if (claimed < 0) {
+    } else if (claimed == 0) {
+      send.queued = true;
+    } else {
       finish(p, dueNanoTime, ClientResponse.failed(ErrorKind.DROPPED, "session queue full"), null);
     }
   }
@@ -107,6 +111,8 @@ public final class TargetRun {
     private final long due;
     private final @Nullable Session session;
     private final OutgoingRequest prepared;
+    /** Waited for the request of its session before it; set before it can run. */
+    private volatile boolean queued;
 
     Send(Planned planned, long due, @Nullable Session session, OutgoingRequest prepared) {
       this.planned = planned;
@@ -119,6 +125,15 @@ public final class TargetRun {
     public void run() {
       Map<String, String> subs = session == null ? Map.of() : session.substitutions();
       client.send(subs.isEmpty() ? prepared : builder.build(planned.exchange().request(), subs), this);
+    }
+
+    @Override
+    public void onWrite(long sentNanoTime, boolean waitedForConnection) {
+      // Waiting for a connection or for the session's previous answer is the target's doing; it
+      // shows in this request's latency, not in the replayer's lag.
+      if (!waitedForConnection && !queued) {
+        sendLag.record(sentNanoTime - due);
+      }
     }
 
     @Override

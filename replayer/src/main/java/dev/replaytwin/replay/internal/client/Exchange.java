@@ -19,6 +19,9 @@ final class Exchange {
   long deadlineNanoTime;
   /** Sent again on a fresh connection after a pooled one turned out to be dead. */
   boolean retried;
+  /** Queued because every connection it may use was busy. */
+  boolean waited;
+  private boolean writeReported;
   private boolean done;
 
   Exchange(LoopPool pool, OutgoingRequest request, ResponseListener listener) {
@@ -47,6 +50,19 @@ final class Exchange {
       case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
       default -> false;
     };
+  }
+
+  /** Tells the listener of the first write; later writes (a retry) are not reported again. */
+  void written(long nanoTime) {
+    if (writeReported) {
+      return;
+    }
+    writeReported = true;
+    try {
+      listener.onWrite(nanoTime, waited);
+    } catch (RuntimeException e) {
+      log.warn("write listener failed for {} {}", request.method(), request.target(), e);
+    }
   }
 
   /** Completes the request once; later calls are ignored. */

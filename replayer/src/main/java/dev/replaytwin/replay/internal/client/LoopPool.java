@@ -132,6 +132,7 @@ final class LoopPool {
       drop(e, waiting.size() + " requests already waiting for a connection");
     } else {
       waited++;
+      e.waited = true;
       waiting.addLast(e);
     }
   }

@@ -81,6 +81,7 @@ final class TargetConnection extends ChannelInboundHandlerAdapter {
     long now = System.nanoTime();
     e.sentNanoTime = now;
     e.deadlineNanoTime = now + pool.responseTimeoutNanos;
+    e.written(now);
     if (timer == null) {
       timer = channel.eventLoop().schedule(onTimer, pool.responseTimeoutNanos, TimeUnit.NANOSECONDS);
     }
