@@ -82,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
     String rate;
 
     @Option(names = "--max", description = "Closed loop, as fast as the targets answer: a capacity test, not a"
-        + " rehearsal; latencies are service times.")
+        + " rehearsal; latency counts from each dispatch.")
     boolean max;
   }
 

@@ -21,7 +21,7 @@ public final class RunSummary {
   public static void print(RunManifest run, Path dir, PrintWriter out) {
     RunDirectory rd = RunDirectory.at(dir);
     out.printf(Locale.ROOT, "run %s: %s, %s%n", dir, run.state(), run.schedule().openLoop()
-        ? "open loop (" + run.schedule().mode() + ")" : "CLOSED LOOP capacity run (--max): latencies are service times");
+        ? "open loop (" + run.schedule().mode() + ")" : "CLOSED LOOP capacity run (--max): no schedule, latency counts from each dispatch");
     for (RunManifest.Target t : run.targets()) {
       Histogram latency = total(rd.latencyLog(t.name()));
       Histogram service = total(rd.serviceLog(t.name()));
