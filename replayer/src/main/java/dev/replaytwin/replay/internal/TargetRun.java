@@ -130,8 +130,8 @@ public final class TargetRun {
     @Override
     public void onWrite(long sentNanoTime, boolean waitedForConnection) {
       // Waiting for a connection or for the session's previous answer is the target's doing; it
-      // shows in this request's latency, not in the replayer's lag.
-      if (!waitedForConnection && !queued) {
+      // shows in this request's latency, not in the replayer's lag. Closed loop has no schedule.
+      if (!waitedForConnection && !queued && closedLoop == null) {
         sendLag.record(sentNanoTime - due);
       }
     }
