@@ -113,7 +113,7 @@ public final class ReplayRun {
       Planned first = feed.take();
       prime(first, builder);
       if (first != null) {
-        SelfWarmUp.run(group, builder.build(first.exchange().request(), Map.of()), WARM_UP_MILLIS);
+        SelfWarmUp.run(group, first, builder, options, WARM_UP_MILLIS);
       }
       ReplayClock clock = options.startAt() != null ? ReplayClock.startingAt(epochNanos(options.startAt()))
           : ReplayClock.startingAt(epochNanos(Instant.now()) + LEAD_NANOS);

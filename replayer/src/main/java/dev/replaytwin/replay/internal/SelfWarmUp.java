@@ -1,5 +1,7 @@
 package dev.replaytwin.replay.internal;
 
+import dev.replaytwin.replay.ReplayOptions;
+import dev.replaytwin.replay.Target;
 import dev.replaytwin.replay.internal.client.NettyTargetClient;
 import dev.replaytwin.replay.internal.client.OutgoingRequest;
 import dev.replaytwin.replay.internal.client.TargetClient;
@@ -20,11 +22,14 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Semaphore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,13 +41,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class SelfWarmUp {
   static final int REQUESTS = 4_000;
-  private static final int IN_FLIGHT = 32;
+  private static final long IN_FLIGHT = 32;
   private static final byte[] BODY = "{\"warm\":true}".getBytes(StandardCharsets.UTF_8);
 
   private SelfWarmUp() {}
 
-  /** Runs the warm-up for at most {@code budgetMillis}; any failure just ends it early. */
-  static void run(EventLoopGroup group, OutgoingRequest sample, long budgetMillis) {
+  /**
+   * Runs the warm-up for at most {@code budgetMillis}; any failure just ends it early. The
+   * requests go through a throwaway {@link TargetRun}, so the code that records latencies and
+   * writes outcomes is warmed too; its files go to a temporary directory, removed afterwards.
+   */
+  static void run(EventLoopGroup group, Planned first, RequestBuilder builder, ReplayOptions options,
+      long budgetMillis) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
     Channel server = null;
     try {
@@ -54,26 +64,54 @@ final class SelfWarmUp {
             }
           }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
       int port = ((InetSocketAddress) server.localAddress()).getPort();
-      TargetClientOptions options = TargetClientOptions.of(URI.create("http://127.0.0.1:" + port))
-          .withMaxConnections(8);
-      try (TargetClient client = NettyTargetClient.create(options, group)) {
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        for (int i = 0; i < REQUESTS && System.nanoTime() < deadline; i++) {
-          if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            break;
+      Target target = new Target("warm-up", URI.create("http://127.0.0.1:" + port), true);
+      TargetClientOptions clientOptions = TargetClientOptions.of(target.url()).withMaxConnections(8);
+      Path scratch = Files.createTempDirectory("twin-warm-up");
+      try (TargetClient client = NettyTargetClient.create(clientOptions, group)) {
+        OutcomeSink sink = new OutcomeSink();
+        OutcomeSink.Channel outcomes = sink.open(scratch.resolve("outcomes.jsonl.zst"));
+        sink.start();
+        ReplayClock clock = ReplayClock.startingAt(ReplayRun.epochNanos(java.time.Instant.now()));
+        try (LatencyLog latency = new LatencyLog(scratch.resolve("l.hlog"), scratch.resolve("s.hlog"),
+            clock.t0EpochNanos() / 1_000_000)) {
+          TargetRun run = new TargetRun(target, client, builder, latency, outcomes, clock,
+              new SendLag(options.lagBound().toNanos()), options);
+          OutgoingRequest prepared = builder.build(first.exchange().request(), Map.of());
+          for (int i = 0; i < REQUESTS && System.nanoTime() < deadline; i++) {
+            while (run.inFlight() >= IN_FLIGHT && System.nanoTime() < deadline) {
+              Thread.onSpinWait();
+            }
+            run.dispatch(first, System.nanoTime(), prepared);
           }
-          client.send(sample, r -> slots.release());
+          while (run.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+          }
+          latency.writeInterval(clock.t0EpochNanos() / 1_000_000, clock.t0EpochNanos() / 1_000_000 + 1);
+        } finally {
+          sink.close();
         }
-        slots.tryAcquire(IN_FLIGHT, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } finally {
+        deleteQuietly(scratch);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       // A warm-up that cannot run costs only a colder start.
     } finally {
       if (server != null) {
         server.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
     }
   }
 
