@@ -104,8 +104,6 @@ public final class CaptureFeed implements Runnable {
     PriorityQueue<Planned> window = new PriorityQueue<>(
         Comparator.comparingLong(Planned::capturedNanos).thenComparingLong(Planned::order));
     try {
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
       long count = 0;
       for (int pass = 0; !stopped; pass++) {
         passes = pass + 1;
@@ -114,15 +112,14 @@ public final class CaptureFeed implements Runnable {
           if (count == 0) {
             break;
           }
-          long span = Math.max(0, last - first);
+          // firstSeen and lastSeen span the first pass.
+          long span = Math.max(0, lastSeen - firstSeen);
           long gap = count > 1 ? span / (count - 1) : 1_000_000L;
           shift = pass * (span + Math.max(gap, 1));
         }
         long passCount = readPass(pass, shift, window);
         if (pass == 0) {
           count = passCount;
-          first = firstSeen;
-          last = lastSeen;
         }
         while (!window.isEmpty() && !stopped) {
           put(window.poll());

@@ -30,8 +30,6 @@ public final class LatencyLog implements Closeable {
 
   private final Map<String, Pair> endpoints = new ConcurrentHashMap<>();
   private final Pair all = new Pair();
-  private final Histogram latencyTotal = new Histogram(3);
-  private final Histogram serviceTotal = new Histogram(3);
   private final Log latency;
   private final Log service;
 
@@ -91,8 +89,6 @@ public final class LatencyLog implements Closeable {
       write(e.getValue(), EndpointTag.encode(e.getKey()), startEpochMillis, endEpochMillis);
     }
     write(all, null, startEpochMillis, endEpochMillis);
-    latencyTotal.add(all.latencyInterval);
-    serviceTotal.add(all.serviceInterval);
     latency.out.flush();
     service.out.flush();
   }
@@ -112,15 +108,6 @@ public final class LatencyLog implements Closeable {
     h.setStartTimeStamp(start);
     h.setEndTimeStamp(end);
     log.writer.outputIntervalHistogram(h);
-  }
-
-  /** All requests so far, from the intended send time (only what {@link #writeInterval} has logged). */
-  public synchronized Histogram latencyTotal() {
-    return latencyTotal.copy();
-  }
-
-  public synchronized Histogram serviceTotal() {
-    return serviceTotal.copy();
   }
 
   @Override

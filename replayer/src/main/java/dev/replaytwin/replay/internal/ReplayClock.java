@@ -1,5 +1,7 @@
 package dev.replaytwin.replay.internal;
 
+import java.time.Instant;
+
 /**
  * The replay's two clocks tied together at {@code t0}: {@link System#nanoTime()} for scheduling and
  * measuring, epoch nanoseconds for what is written down.
@@ -10,10 +12,13 @@ package dev.replaytwin.replay.internal;
 public record ReplayClock(long t0NanoTime, long t0EpochNanos) {
   /** A clock whose {@code t0} is {@code epochNanos}, whether in the future or not. */
   public static ReplayClock startingAt(long epochNanos) {
-    java.time.Instant now = java.time.Instant.now();
+    long nowEpoch = epochNanos(Instant.now());
     long nowNano = System.nanoTime();
-    long nowEpoch = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     return new ReplayClock(nowNano + (epochNanos - nowEpoch), epochNanos);
+  }
+
+  public static long epochNanos(Instant i) {
+    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
   public long epochNanos(long nanoTime) {

@@ -111,12 +111,12 @@ public final class ReplayRun {
       // Everything slow to start (class loading, TLS contexts, JSON) is done before t0 is fixed, so
       // the first requests are not late because the replayer was still setting up.
       Planned first = feed.take();
-      prime(first, builder);
+      prime(first);
       if (first != null) {
         SelfWarmUp.run(group, first, builder, options, WARM_UP_MILLIS);
       }
-      ReplayClock clock = options.startAt() != null ? ReplayClock.startingAt(epochNanos(options.startAt()))
-          : ReplayClock.startingAt(epochNanos(Instant.now()) + LEAD_NANOS);
+      ReplayClock clock = ReplayClock.startingAt(options.startAt() != null ? ReplayClock.epochNanos(options.startAt())
+          : ReplayClock.epochNanos(Instant.now()) + LEAD_NANOS);
       manifests.startedAt(clock);
       for (int i = 0; i < options.targets().size(); i++) {
         Target t = options.targets().get(i);
@@ -197,16 +197,13 @@ public final class ReplayRun {
   /**
    * Runs the dispatcher's own code once before {@code t0}: the first call of anything in a JVM
    * loads classes and links call sites, milliseconds that would otherwise be the first requests'
-   * send lag.
+   * send lag. ({@link SelfWarmUp} runs the request-building and per-request paths.)
    */
-  private void prime(@Nullable Planned first, RequestBuilder builder) {
+  private void prime(@Nullable Planned first) {
     lag.prime();
     sendLag.prime();
-    if (first != null) {
-      builder.build(first.exchange().request(), Map.of());
-      if (options.pacing().openLoop()) {
-        Schedule.of(options.pacing(), first.capturedNanos()).next(first.capturedNanos());
-      }
+    if (first != null && options.pacing().openLoop()) {
+      Schedule.of(options.pacing(), first.capturedNanos()).next(first.capturedNanos());
     }
   }
 
@@ -241,10 +238,6 @@ public final class ReplayRun {
   private TargetClientOptions clientOptions(Target t) {
     return new TargetClientOptions(t.url(), options.maxConnections(), options.maxWaiting(),
         options.connectTimeout(), options.responseTimeout(), options.bodyCap(), options.trustedCa());
-  }
-
-  static long epochNanos(Instant i) {
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
   private static Thread daemon(String name, Runnable body) {

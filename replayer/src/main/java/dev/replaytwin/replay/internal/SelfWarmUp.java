@@ -71,7 +71,7 @@ final class SelfWarmUp {
         OutcomeSink sink = new OutcomeSink();
         OutcomeSink.Channel outcomes = sink.open(scratch.resolve("outcomes.jsonl.zst"));
         sink.start();
-        ReplayClock clock = ReplayClock.startingAt(ReplayRun.epochNanos(java.time.Instant.now()));
+        ReplayClock clock = ReplayClock.startingAt(ReplayClock.epochNanos(java.time.Instant.now()));
         try (LatencyLog latency = new LatencyLog(scratch.resolve("l.hlog"), scratch.resolve("s.hlog"),
             clock.t0EpochNanos() / 1_000_000)) {
           TargetRun run = new TargetRun(target, client, builder, latency, outcomes, clock,
