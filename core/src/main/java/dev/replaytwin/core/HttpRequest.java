@@ -2,6 +2,8 @@ package dev.replaytwin.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.replaytwin.core.endpoint.internal.RequestTarget;
+
 /**
  * A captured request.
  *
@@ -19,5 +21,22 @@ public record HttpRequest(String method, String target, String httpVersion, Head
     if (method.isEmpty()) {
       throw new IllegalArgumentException("method: \"\" (expected: an HTTP method)");
     }
+  }
+
+  /**
+   * The target as it is sent to another server: path and query. An absolute-form target loses its
+   * scheme and authority ({@code http://shop/a?b} is {@code /a?b}, {@code http://shop} is
+   * {@code /}); {@code *} stays; anything else not starting with {@code /} gets one.
+   */
+  public String originForm() {
+    int start = RequestTarget.pathStart(target);
+    String rest = target.substring(start);
+    return rest.startsWith("/") || (start == 0 && rest.equals("*")) ? rest : "/" + rest;
+  }
+
+  /** The path of {@link #originForm()}, without query or fragment. */
+  public String path() {
+    String origin = originForm();
+    return origin.substring(0, RequestTarget.pathEnd(origin, 0));
   }
 }

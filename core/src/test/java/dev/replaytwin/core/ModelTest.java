@@ -10,6 +10,22 @@ import org.junit.jupiter.api.Test;
 class ModelTest {
   private static final HttpRequest GET = new HttpRequest("GET", "/", "HTTP/1.1", Headers.EMPTY, Body.EMPTY);
 
+  private static HttpRequest get(String target) {
+    return new HttpRequest("GET", target, "HTTP/1.1", Headers.EMPTY, Body.EMPTY);
+  }
+
+  @Test
+  void aRequestTargetInOriginFormLosesAnAbsoluteFormsSchemeAndAuthority() {
+    assertThat(get("/a/b?c=1").originForm()).isEqualTo("/a/b?c=1");
+    assertThat(get("http://shop.example:8080/a/b?c=1").originForm()).isEqualTo("/a/b?c=1");
+    assertThat(get("https://shop.example?c=/x").originForm()).isEqualTo("/?c=/x");
+    assertThat(get("http://shop.example").originForm()).isEqualTo("/");
+    assertThat(get("*").originForm()).isEqualTo("*");
+    assertThat(get("shop.example:443").originForm()).isEqualTo("/shop.example:443");
+    assertThat(get("http://shop.example/a/b?c=1").path()).isEqualTo("/a/b");
+    assertThat(get("/a#frag").path()).isEqualTo("/a");
+  }
+
   @Test
   void headersKeepOrderAndCaseAndLookUpIgnoringCase() {
     Headers h = Headers.of("Set-Cookie", "a=1", "Content-Type", "text/plain", "set-cookie", "b=2");

@@ -156,10 +156,10 @@ public final class CaptureFeed implements Runnable {
           continue;
         }
         this.read.incrementAndGet();
-        String target = OriginForm.of(e.request().target());
+        String target = e.request().originForm();
         String method = e.request().method();
         String key = options.session() == null ? null : options.session().key(e);
-        if (!filter.accepts(method, OriginForm.path(target), e.id(), key)) {
+        if (!filter.accepts(method, e.request().path(), e.id(), key)) {
           continue;
         }
         accepted++;

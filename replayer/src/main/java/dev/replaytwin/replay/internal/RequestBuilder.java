@@ -33,7 +33,7 @@ public final class RequestBuilder {
    *     target, header values and body
    */
   public OutgoingRequest build(HttpRequest captured, Map<String, String> substitutions) {
-    String target = OriginForm.of(captured.target());
+    String target = captured.originForm();
     List<Header> headers = new ArrayList<>(captured.headers().size() + set.size());
     for (Header h : captured.headers().entries()) {
       String lower = h.name().toLowerCase(Locale.ROOT);
