@@ -1,5 +1,6 @@
 package dev.replaytwin.proxy.internal;
 
+import dev.replaytwin.core.HttpMethods;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.proxy.internal.Listener.Resolved;
 import io.netty.channel.Channel;
@@ -27,7 +28,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
-  private static final Set<String> RETRYABLE = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
   /** Fired on each client pipeline when the proxy starts its graceful shutdown. */
   static final Object DRAIN = new Object();
 
@@ -500,7 +499,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     boolean reused = upstream.attr(UpstreamPool.USES).get() > 0;
-    if (reused && !e.retried && e.requestDone && RETRYABLE.contains(e.head.method().name())
+    if (reused && !e.retried && e.requestDone && HttpMethods.isIdempotent(e.head.method().name())
         && HttpUtil.getContentLength(e.head, 0L) == 0 && !HttpUtil.isTransferEncodingChunked(e.head)) {
       // A pooled connection the upstream had closed just as we reused it: the request never got
       // there, so sending it again on a fresh connection is what the client would want.

@@ -4,6 +4,7 @@ import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Direction;
 import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.HttpMethods;
 import dev.replaytwin.core.HttpRequest;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.Timings;
@@ -13,7 +14,6 @@ import dev.replaytwin.replay.ReplayOptions;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,6 @@ public final class CaptureFeed implements Runnable {
   static final long WINDOW_SECONDS = 2;
   /** Body bytes read ahead (window and queue) before reading waits for the dispatcher. */
   static final long BYTE_BUDGET = 64L << 20;
-  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final Planned END = new Planned(
       Exchange.inbound("end", 0, "", new HttpRequest("GET", "/", "HTTP/1.1", Headers.EMPTY, Body.EMPTY), null,
           Timings.startedAt(0)), 0, 0, 0, "", null, false);
@@ -182,7 +181,7 @@ public final class CaptureFeed implements Runnable {
         }
         aheadBytes.addAndGet(size(e));
         Planned p = new Planned(e, pass, e.captureTimeNanos() + shift, order++,
-            options.endpoints().name(method, target), key, !SAFE.contains(method));
+            options.endpoints().name(method, target), key, !HttpMethods.isSafe(method));
         window.add(p);
         long newest = p.capturedNanos();
         while (window.size() > WINDOW

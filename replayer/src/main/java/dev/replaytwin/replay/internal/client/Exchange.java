@@ -1,5 +1,6 @@
 package dev.replaytwin.replay.internal.client;
 
+import dev.replaytwin.core.HttpMethods;
 import dev.replaytwin.core.run.ErrorKind;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import org.slf4j.Logger;
@@ -43,13 +44,7 @@ final class Exchange {
    * idempotent method and no body, so the target cannot have acted on a part of it.
    */
   boolean isRetryable() {
-    if (request.body().length > 0) {
-      return false;
-    }
-    return switch (request.method()) {
-      case "GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE" -> true;
-      default -> false;
-    };
+    return request.body().length == 0 && HttpMethods.isIdempotent(request.method());
   }
 
   /** Tells the listener of the first write; later writes (a retry) are not reported again. */
