@@ -3,6 +3,7 @@ package dev.replaytwin.core.run;
 import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Headers;
 
 /**
  * What happened to one replayed request at one target: a row of a run directory's
@@ -31,6 +32,8 @@ import dev.replaytwin.core.Body;
  * @param bodyDigest digest of the whole response body, such as {@code sha256:<hex>}, or {@code ""}
  * @param contentType the response's {@code Content-Type}, or {@code ""}
  * @param body the response body up to the replayer's cap ({@link Body#isTruncated()} beyond it)
+ * @param headers the response's header fields, in the order received, or none when no response head
+ *     arrived (the comparator diffs the ones a policy names)
  */
 public record Outcome(
     String exchangeId,
@@ -47,7 +50,8 @@ public record Outcome(
     long responseSize,
     String bodyDigest,
     String contentType,
-    Body body) {
+    Body body,
+    Headers headers) {
 
   public Outcome {
     requireNonEmpty(exchangeId, "exchangeId");
@@ -58,6 +62,7 @@ public record Outcome(
     requireNonNull(bodyDigest, "bodyDigest");
     requireNonNull(contentType, "contentType");
     requireNonNull(body, "body");
+    requireNonNull(headers, "headers");
     if (loop < 0) {
       throw new IllegalArgumentException("loop: " + loop + " (expected: >= 0)");
     }
@@ -71,6 +76,14 @@ public record Outcome(
     if (status != 0 && (status < 100 || status > 599)) {
       throw new IllegalArgumentException("status: " + status + " (expected: 0 or 100..599)");
     }
+  }
+
+  /** An outcome without response header fields. */
+  public Outcome(String exchangeId, int loop, String endpoint, String method, long intendedEpochNanos,
+      long sentEpochNanos, long latencyNanos, long serviceNanos, int status, ErrorKind error, String errorDetail,
+      long responseSize, String bodyDigest, String contentType, Body body) {
+    this(exchangeId, loop, endpoint, method, intendedEpochNanos, sentEpochNanos, latencyNanos, serviceNanos, status,
+        error, errorDetail, responseSize, bodyDigest, contentType, body, Headers.EMPTY);
   }
 
   /** True when a response arrived: no error and a status. */

@@ -1,6 +1,7 @@
 package dev.replaytwin.core.run;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,16 @@ final class RandomOutcomes {
     long size = body.originalLength();
     return new Outcome(id, loop, endpoint, method, intended, sent, sent - intended + service, service,
         100 + random.nextInt(500), ErrorKind.NONE, "", size, size == 0 ? "" : "sha256:" + Long.toHexString(
-        random.nextLong()), random.nextBoolean() ? "application/json" : "", body);
+        random.nextLong()), random.nextBoolean() ? "application/json" : "", body, headers());
+  }
+
+  private Headers headers() {
+    return switch (random.nextInt(3)) {
+      case 0 -> Headers.EMPTY;
+      case 1 -> Headers.of("Content-Type", "application/json", "Cache-Control", "no-store");
+      default -> Headers.of("Set-Cookie", "a=1", "Set-Cookie", "b=" + TEXT[random.nextInt(TEXT.length)],
+          "X-Empty", "");
+    };
   }
 
   private Body body() {

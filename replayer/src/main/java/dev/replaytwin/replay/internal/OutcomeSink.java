@@ -1,5 +1,6 @@
 package dev.replaytwin.replay.internal;
 
+import dev.replaytwin.core.Header;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeWriter;
 import io.netty.util.internal.PlatformDependent;
@@ -37,12 +38,21 @@ public final class OutcomeSink implements Closeable {
 
     /** Hands a row over; never blocks. */
     public void offer(Outcome o) {
-      long size = o.body().length();
+      long size = bytes(o);
       if (queuedBytes.addAndGet(size) > BYTE_BUDGET || !queue.offer(o)) {
         queuedBytes.addAndGet(-size);
         lost.incrementAndGet();
       }
     }
+  }
+
+  /** What a queued row holds on to, roughly: its body and its header fields. */
+  private static long bytes(Outcome o) {
+    long n = o.body().length();
+    for (Header h : o.headers().entries()) {
+      n += h.name().length() + h.value().length();
+    }
+    return n;
   }
 
   private final List<Channel> channels = new ArrayList<>();
@@ -80,7 +90,7 @@ public final class OutcomeSink implements Closeable {
         for (Channel c : channels) {
           Outcome o;
           while ((o = c.queue.poll()) != null) {
-            queuedBytes.addAndGet(-o.body().length());
+            queuedBytes.addAndGet(-bytes(o));
             c.writer.append(o);
             idle = false;
           }

@@ -1,6 +1,8 @@
 package dev.replaytwin.replay.internal;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Header;
+import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.HttpResponse;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.ErrorKind;
@@ -13,6 +15,9 @@ import dev.replaytwin.replay.internal.client.ClientResponse;
 import dev.replaytwin.replay.internal.client.OutgoingRequest;
 import dev.replaytwin.replay.internal.client.ResponseListener;
 import dev.replaytwin.replay.internal.client.TargetClient;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -179,7 +184,19 @@ public final class TargetRun {
         clock.epochNanos(due), r.sentNanoTime() < 0 ? -1 : clock.epochNanos(r.sentNanoTime()),
         latencyNanos, serviceNanos, answered ? r.status() : 0, r.error(), r.errorDetail(),
         answered ? Math.max(0, r.bodySize()) : -1, answered ? r.bodyDigest() : "", r.contentType(),
-        answered ? body : Body.EMPTY));
+        answered ? body : Body.EMPTY, answered ? headers(r.headers()) : Headers.EMPTY));
+  }
+
+  private static Headers headers(HttpHeaders fields) {
+    if (fields.isEmpty()) {
+      return Headers.EMPTY;
+    }
+    List<Header> entries = new ArrayList<>(fields.size());
+    for (Iterator<Map.Entry<String, String>> it = fields.iteratorAsString(); it.hasNext(); ) {
+      Map.Entry<String, String> e = it.next();
+      entries.add(new Header(e.getKey(), e.getValue()));
+    }
+    return new Headers(entries);
   }
 
   private void learn(@Nullable HttpResponse captured, ClientResponse live, Session session) {

@@ -37,6 +37,8 @@ public final class OutcomeFormat {
   static final String BODY_ENCODING = "bodyEncoding";
   static final String BODY_TRUNCATED = "bodyTruncated";
   static final String BODY_LENGTH = "bodyLength";
+  /** Response header fields as {@code [[name, value], ...]}, in the order received; absent when none. */
+  static final String HEADERS = "headers";
 
   static final String UTF8 = "utf8";
   static final String BASE64 = "base64";

@@ -3,12 +3,16 @@ package dev.replaytwin.core.run.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Header;
+import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Reads the objects {@link RowEncoder} writes. Fields it does not know are skipped, so that later
@@ -71,10 +75,26 @@ public final class RowDecoder {
         case OutcomeFormat.BODY_ENCODING -> row.bodyEncoding = string(p, name);
         case OutcomeFormat.BODY_TRUNCATED -> row.bodyTruncated = bool(p, name);
         case OutcomeFormat.BODY_LENGTH -> row.bodyLength = integer(p, name);
+        case OutcomeFormat.HEADERS -> row.headers = headers(p);
         default -> p.skipChildren();
       }
     }
     return row.toOutcome();
+  }
+
+  private static Headers headers(JsonParser p) throws IOException {
+    check(p, OutcomeFormat.HEADERS, p.currentToken() == JsonToken.START_ARRAY, "an array of [name, value] pairs");
+    List<Header> entries = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      check(p, OutcomeFormat.HEADERS, p.currentToken() == JsonToken.START_ARRAY, "an array of [name, value] pairs");
+      p.nextToken();
+      String name = string(p, OutcomeFormat.HEADERS);
+      p.nextToken();
+      String value = string(p, OutcomeFormat.HEADERS);
+      check(p, OutcomeFormat.HEADERS, p.nextToken() == JsonToken.END_ARRAY, "an array of [name, value] pairs");
+      entries.add(new Header(name, value));
+    }
+    return new Headers(entries);
   }
 
   private static String string(JsonParser p, String name) throws IOException {
@@ -117,12 +137,13 @@ public final class RowDecoder {
     String bodyEncoding = OutcomeFormat.UTF8;
     boolean bodyTruncated;
     long bodyLength = -1;
+    Headers headers = Headers.EMPTY;
 
     Outcome toOutcome() {
       return new Outcome(required(id, OutcomeFormat.ID), toInt(required(loop, OutcomeFormat.LOOP), OutcomeFormat.LOOP),
           required(endpoint, OutcomeFormat.ENDPOINT), required(method, OutcomeFormat.METHOD),
           required(intended, OutcomeFormat.INTENDED), sent, latency, service, toInt(status, OutcomeFormat.STATUS),
-          error, detail, size, digest, contentType, body());
+          error, detail, size, digest, contentType, body(), headers);
     }
 
     private Body body() {

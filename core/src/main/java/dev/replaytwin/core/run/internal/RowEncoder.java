@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Header;
+import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import java.io.IOException;
@@ -32,6 +34,7 @@ public final class RowEncoder {
   private static final SerializableString BODY_ENCODING = name(OutcomeFormat.BODY_ENCODING);
   private static final SerializableString BODY_TRUNCATED = name(OutcomeFormat.BODY_TRUNCATED);
   private static final SerializableString BODY_LENGTH = name(OutcomeFormat.BODY_LENGTH);
+  private static final SerializableString HEADERS = name(OutcomeFormat.HEADERS);
 
   private RowEncoder() {}
 
@@ -72,7 +75,23 @@ public final class RowEncoder {
     writeUnlessEmpty(g, DIGEST, o.bodyDigest());
     writeUnlessEmpty(g, CONTENT_TYPE, o.contentType());
     writeBody(g, o.body());
+    writeHeaders(g, o.headers());
     g.writeEndObject();
+  }
+
+  private static void writeHeaders(JsonGenerator g, Headers headers) throws IOException {
+    if (headers.isEmpty()) {
+      return;
+    }
+    g.writeFieldName(HEADERS);
+    g.writeStartArray();
+    for (Header h : headers.entries()) {
+      g.writeStartArray();
+      g.writeString(h.name());
+      g.writeString(h.value());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
   }
 
   private static void writeBody(JsonGenerator g, Body body) throws IOException {
