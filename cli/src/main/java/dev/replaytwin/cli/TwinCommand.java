@@ -3,6 +3,7 @@ package dev.replaytwin.cli;
 import dev.replaytwin.cli.internal.ExecutionErrorHandler;
 import dev.replaytwin.cli.internal.UsageErrorHandler;
 import dev.replaytwin.cli.internal.VersionProvider;
+import io.netty.util.ResourceLeakDetector;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -55,8 +56,15 @@ public final class TwinCommand {
     return commandLine;
   }
 
+  private static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
   /** Runs {@code twin} and exits with its exit code. */
   public static void main(String[] args) {
+    if (System.getProperty(LEAK_DETECTION) == null) {
+      // Netty's default samples one buffer in 128 with a stack trace: CPU and garbage on the proxy's
+      // and the replayer's data paths for a check the test suites run at PARANOID anyway.
+      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+    }
     CommandLine twin = commandLine();
     // Buffered, so that a capture of millions of exchanges is not written one system call a line.
     twin.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(
