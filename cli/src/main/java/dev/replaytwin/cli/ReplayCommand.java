@@ -99,6 +99,11 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--loop", description = "Replay the capture again and again until --duration.")
   private boolean loop;
 
+  @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+      description = "Send the first DURATION of the schedule without measuring it: no latency logged, no send lag"
+          + " judged, so cold twins and a cold replayer do not count (default: none).")
+  private Duration warmup;
+
   @Option(names = "--from", paramLabel = "T", converter = TimePointConverter.class,
       description = "Only requests captured at or after T (an ISO-8601 instant or +5m from the first).")
   private TimePoint from;
@@ -238,6 +243,7 @@ public final class ReplayCommand implements Callable<Integer> {
       ReplayOptions.Builder b = ReplayOptions.builder(capture, out)
           .pacing(pacing())
           .duration(duration)
+          .warmup(warmup)
           .loop(loop)
           .sample(sample)
           .readOnly(readOnly)

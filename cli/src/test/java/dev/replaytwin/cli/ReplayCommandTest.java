@@ -98,6 +98,7 @@ class ReplayCommandTest {
         Arguments.of(List.of("--session", "ip"), "cookie:NAME"),
         Arguments.of(List.of("--correlate", "json:$.token"), "need a session rule"),
         Arguments.of(List.of("--loop"), "--loop needs --duration"),
+        Arguments.of(List.of("--duration", "10s", "--warmup", "10s"), "not shorter than --duration"),
         Arguments.of(List.of("--include", "api"), "path glob"),
         Arguments.of(List.of("--sample", "0"), "sample"),
         Arguments.of(List.of("--target", "nourl"), "NAME=URL"),

@@ -34,7 +34,7 @@ public record ReplayOptions(
     boolean readOnly, boolean allowProduction, Duration lagBound, int bodyCap, int maxConnections,
     int maxWaiting, int closedLoopConcurrency, Duration connectTimeout, Duration responseTimeout, @Nullable Path trustedCa,
     @Nullable SessionRule session, List<CorrelationRule> correlations, EndpointNamer endpoints,
-    boolean skipCorrupt, Duration logInterval) {
+    boolean skipCorrupt, Duration logInterval, Duration warmup) {
 
   public ReplayOptions {
     requireNonNull(capture, "capture");
@@ -52,6 +52,7 @@ public record ReplayOptions(
     correlations = List.copyOf(correlations);
     requireNonNull(endpoints, "endpoints");
     requireNonNull(logInterval, "logInterval");
+    requireNonNull(warmup, "warmup");
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("targets: none (expected: at least one --target NAME=URL)");
     }
@@ -81,6 +82,13 @@ public record ReplayOptions(
     positive("maxConnections", maxConnections, 1);
     positive("maxWaiting", maxWaiting, 0);
     positive("closedLoopConcurrency", closedLoopConcurrency, 1);
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0, e.g. 30s)");
+    }
+    if (duration != null && warmup.compareTo(duration) >= 0) {
+      throw new IllegalArgumentException("warmup: " + warmup + " is not shorter than --duration " + duration
+          + " (expected: a warm-up that leaves some of the run to measure)");
+    }
     if (lagBound.isNegative() || lagBound.isZero()) {
       throw new IllegalArgumentException("lagBound: " + lagBound + " (expected: > 0, e.g. 1ms)");
     }
@@ -128,6 +136,7 @@ public record ReplayOptions(
     private EndpointNamer endpoints = EndpointNamer.defaults();
     private boolean skipCorrupt;
     private Duration logInterval = Duration.ofSeconds(1);
+    private Duration warmup = Duration.ZERO;
 
     private Builder(Path capture, Path out) {
       this.capture = capture;
@@ -166,12 +175,17 @@ public record ReplayOptions(
     public Builder skipCorrupt(boolean skip) { skipCorrupt = skip; return this; }
     /** How often latency intervals are logged and progress reported. */
     public Builder logInterval(Duration d) { logInterval = d; return this; }
+    /**
+     * How long, from t0, requests are sent but not measured: their latency is not logged and their
+     * send lag is not judged, so the twins' and the replayer's cold start do not count.
+     */
+    public Builder warmup(Duration d) { warmup = d; return this; }
 
     public ReplayOptions build() {
       return new ReplayOptions(capture, out, targets, pacing, duration, loop, fromNanos, toNanos, include, exclude,
           sample, setHeaders, dropHeaders, shard, startAt, readOnly, allowProduction, lagBound, bodyCap,
           maxConnections, maxWaiting, closedLoopConcurrency, connectTimeout, responseTimeout, trustedCa, session, correlations,
-          endpoints, skipCorrupt, logInterval);
+          endpoints, skipCorrupt, logInterval, warmup);
     }
   }
 }

@@ -287,6 +287,40 @@ class ReplayIT {
   }
 
   @Test
+  void requestsDueInTheWarmUpAreSentAndWrittenButNotMeasured() throws Exception {
+    List<Exchange> captured = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      captured.add(Captures.get("e" + i, 10L * i, "/items/" + i));
+    }
+    Path capture = Captures.write(dir.resolve("c.twcap"), captured);
+    try (RecordingTarget t = RecordingTarget.start(r -> Reply.ok("ok"))) {
+      RunManifest m = run(options(capture, "run", t).warmup(Duration.ofMillis(100)).build());
+      assertThat(t.received()).hasSize(20);
+      assertThat(outcomes(dir.resolve("run"), "t0")).hasSize(20);
+      // e10..e19 are due at 100..190 ms, after the warm-up.
+      assertThat(loggedLatencies(dir.resolve("run"), "t0")).isEqualTo(10);
+      assertThat(m.schedule().warmup()).isEqualTo("PT0.1S");
+      assertThat(m.health().timerSamples()).as("the machine's timer is probed after the warm-up").isPositive();
+
+      run(options(capture, "closed", t).pacing(new Pacing.Max()).build());
+      assertThat(RunManifest.read(RunDirectory.at(dir.resolve("closed")).manifest()).health().timerSamples())
+          .as("closed loop has no schedule to keep").isZero();
+    }
+  }
+
+  private static long loggedLatencies(Path run, String target) throws Exception {
+    long counted = 0;
+    HistogramLogReader reader = new HistogramLogReader(RunDirectory.at(run).latencyLog(target).toFile());
+    for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {
+      if (h.getTag() == null) {
+        counted += ((org.HdrHistogram.Histogram) h).getTotalCount();
+      }
+    }
+    reader.close();
+    return counted;
+  }
+
+  @Test
   void loopingReplaysTheCaptureAgainUntilTheDuration() throws Exception {
     Path capture = Captures.write(dir.resolve("c.twcap"), List.of(
         Captures.get("a", 0, "/a"), Captures.get("b", 50, "/b")));

@@ -39,6 +39,10 @@ public final class RunSummary {
     out.printf(Locale.ROOT, "  replayer     send lag p50 %s  p99 %s  max %s (bound %s), %d late, %d dropped: %s%n",
         ms(h.lagP50Nanos()), ms(h.lagP99Nanos()), ms(h.lagMaxNanos()), ms(h.lagBoundNanos()), h.late(), h.dropped(),
         h.valid() ? "valid" : "INCONCLUSIVE");
+    if (h.timerSamples() > 0) {
+      out.printf(Locale.ROOT, "  machine      an idle sleeping thread woke late by p99 %s, %d of %d wake-ups over the bound%n",
+          ms(h.timerP99Nanos()), h.timerLate(), h.timerSamples());
+    }
   }
 
   /** The untagged (all-endpoint) intervals of an interval log, added up. */

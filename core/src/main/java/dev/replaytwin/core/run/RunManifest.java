@@ -110,10 +110,13 @@ public record RunManifest(
    * @param filters the request filters, e.g. {@code include}, {@code exclude}, {@code from},
    *     {@code sample}, {@code session}
    * @param readOnly true when write methods were sent to no target
+   * @param warmup ISO-8601 duration from t0 during which requests were sent but not measured (no
+   *     latency logged, no send lag judged; their outcomes are written and readers skip them), or
+   *     {@code ""}
    */
   public record Schedule(String mode, boolean openLoop, double speed, double ratePerSecond, long seed,
       String startAt, String duration, boolean loop, long passes, String shard, Map<String, String> filters,
-      boolean readOnly) {
+      boolean readOnly, String warmup) {
     public Schedule {
       filters = Map.copyOf(filters);
     }
@@ -137,9 +140,14 @@ public record RunManifest(
    * @param outcomesLost outcome rows not written (the writer fell behind)
    * @param dispatchLagP99Nanos 99th percentile of the dispatcher thread's own lag, from intended
    *     time to handing the request to the targets' clients; every request counts
+   * @param timerP99Nanos 99th percentile of how late a thread that only sleeps woke, measured beside
+   *     the replay: the machine's own floor for send lag (0 when not measured, as in closed loop)
+   * @param timerLate timer wake-ups later than the bound
+   * @param timerSamples timer wake-ups measured
    */
   public record Health(boolean valid, List<String> reasons, long lagBoundNanos, long lagP50Nanos,
-      long lagP99Nanos, long lagMaxNanos, long late, long dropped, long outcomesLost, long dispatchLagP99Nanos) {
+      long lagP99Nanos, long lagMaxNanos, long late, long dropped, long outcomesLost, long dispatchLagP99Nanos,
+      long timerP99Nanos, long timerLate, long timerSamples) {
     public Health {
       reasons = List.copyOf(reasons);
     }

@@ -25,13 +25,15 @@ final class ManifestFactory {
   private final List<TargetRun> runs;
   private final SendLag lag;
   private final SendLag sendLag;
+  private final SendLag timer;
   private final OutcomeSink sink;
   private final String captureId;
   private final Map<String, String> context;
 
   ManifestFactory(ReplayOptions options, List<Path> files, CaptureFeed feed, List<TargetRun> runs,
-      SendLag lag, SendLag sendLag, OutcomeSink sink, String captureId, ContextTags context) {
+      SendLag lag, SendLag sendLag, SendLag timer, OutcomeSink sink, String captureId, ContextTags context) {
     this.sendLag = sendLag;
+    this.timer = timer;
     this.options = options;
     this.files = files;
     this.feed = feed;
@@ -96,7 +98,8 @@ final class ManifestFactory {
     return new RunManifest.Schedule(mode, p.openLoop(), speed, rate, seed,
         options.startAt() == null ? "" : options.startAt().toString(),
         options.duration() == null ? "" : options.duration().toString(), options.loop(), feed.passes(),
-        options.shard().toString(), filters, options.readOnly());
+        options.shard().toString(), filters, options.readOnly(),
+        options.warmup().isZero() ? "" : options.warmup().toString());
   }
 
   /** @param dispatched requests dispatched, or -1 while running */
@@ -109,6 +112,8 @@ final class ManifestFactory {
     long p99 = measured ? h.getValueAtPercentile(99) : 0;
     long max = measured ? h.getMaxValue() : 0;
     long dispatchP99 = open && d.getTotalCount() > 0 ? d.getValueAtPercentile(99) : 0;
+    Histogram t = timer.total();
+    long timerP99 = t.getTotalCount() > 0 ? t.getValueAtPercentile(99) : 0;
     long dropped = runs.stream().mapToLong(r -> r.count(ErrorKind.DROPPED)).sum();
     List<String> reasons = new ArrayList<>();
     if (dispatched >= 0) {
@@ -122,9 +127,7 @@ final class ManifestFactory {
         reasons.add("no request was replayed: the capture has no inbound request that matches the filters");
       }
       if (Math.max(p99, dispatchP99) > lag.boundNanos()) {
-        reasons.add(String.format(Locale.ROOT, "send lag p99 was %.3f ms, over the %.3f ms bound: the replayer,"
-            + " not the targets, set the pace (lower --speed or --rate, or give the replayer more CPU)",
-            Math.max(p99, dispatchP99) / 1e6, lag.boundNanos() / 1e6));
+        reasons.add(lateReason(Math.max(p99, dispatchP99), timerP99, t.getTotalCount()));
       }
       if (dropped > 0) {
         reasons.add(dropped + " requests could not be sent (too many waiting for a connection; raise"
@@ -135,7 +138,21 @@ final class ManifestFactory {
       }
     }
     return new RunManifest.Health(reasons.isEmpty(), reasons, lag.boundNanos(), p50, p99, max, sendLag.late(), dropped,
-        sink.lost(), dispatchP99);
+        sink.lost(), dispatchP99, timerP99, timer.late(), t.getTotalCount());
+  }
+
+  /** Says who set the pace: the replayer, or a machine on which even an idle timer wakes late. */
+  private String lateReason(long lagP99, long timerP99, long timerSamples) {
+    String lagText = String.format(Locale.ROOT, "send lag p99 was %.3f ms, over the %.3f ms bound", lagP99 / 1e6,
+        lag.boundNanos() / 1e6);
+    if (timerP99 > lag.boundNanos()) {
+      return lagText + String.format(Locale.ROOT, ", and a thread doing nothing but sleep woke %.3f ms late at p99"
+          + " (%d of %d wake-ups over the bound): the machine did not keep time either (a busy or virtual host,"
+          + " or the replay's own load; run on a quieter or larger machine, lower the rate, or raise --lag-bound)",
+          timerP99 / 1e6, timer.late(), timerSamples);
+    }
+    return lagText + ": the replayer, not the targets, set the pace (lower --speed or --rate, or give the replayer"
+        + " more CPU)";
   }
 
   private static Map<String, String> contextMap(ContextTags c) {

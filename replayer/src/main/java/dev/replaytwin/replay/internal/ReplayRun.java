@@ -41,14 +41,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class ReplayRun {
   private static final long LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final long WARM_UP_MILLIS = 3_000;
-  private static final long COARSE_NANOS = 2_000_000;
-  private static final long STEP_NANOS = 200_000;
-  private static final long SPIN_NANOS = 30_000;
 
   private final ReplayOptions options;
   private final ReplayListener listener;
   /** From intended time to the dispatcher's hand-over, every request. */
   private final SendLag lag;
+  private final TimerProbe probe;
   /** From intended time to the write, requests that waited for nothing. */
   private final SendLag sendLag;
   private volatile @Nullable String stopReason;
@@ -58,6 +56,7 @@ public final class ReplayRun {
     this.options = options;
     this.listener = listener;
     this.lag = new SendLag(options.lagBound().toNanos());
+    this.probe = new TimerProbe(options.lagBound().toNanos());
     this.sendLag = new SendLag(options.lagBound().toNanos());
   }
 
@@ -93,7 +92,7 @@ public final class ReplayRun {
     OutcomeSink sink = new OutcomeSink();
     List<TargetRun> runs = new ArrayList<>();
     List<TargetClient> clients = new ArrayList<>();
-    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sendLag, sink, header.captureId(),
+    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sendLag, probe.lateness(), sink, header.captureId(),
         header.context());
     RequestBuilder builder = new RequestBuilder(options);
     Ticker ticker = null;
@@ -125,11 +124,15 @@ public final class ReplayRun {
       }
       ticker = new Ticker(clock, runs);
       daemon("twin-replay-log", ticker).start();
+      if (options.pacing().openLoop()) {
+        probe.start(clock.t0NanoTime() + options.warmup().toNanos());
+      }
       dispatch(first, feed, clock, runs, builder);
       feed.stop();
       drain(runs);
     } finally {
       feed.stop();
+      probe.stop();
       if (ticker != null) {
         ticker.finish();
       }
@@ -165,7 +168,8 @@ public final class ReplayRun {
     }
     Schedule schedule = options.pacing().openLoop() ? Schedule.of(options.pacing(), first.capturedNanos()) : null;
     long limit = options.duration() == null ? Long.MAX_VALUE : options.duration().toNanos();
-    waitUntil(clock.t0NanoTime());
+    long warmupNanos = options.warmup().toNanos();
+    Sleeper.until(clock.t0NanoTime(), () -> stopReason == null);
     long count = 0;
     for (Planned p = first; p != null && stopReason == null; p = feed.take()) {
       long due;
@@ -175,8 +179,10 @@ public final class ReplayRun {
           break;
         }
         due = clock.t0NanoTime() + offset;
-        waitUntil(due);
-        lag.record(System.nanoTime() - due);
+        Sleeper.until(due, () -> stopReason == null);
+        if (offset >= warmupNanos) {
+          lag.record(System.nanoTime() - due);
+        }
       } else {
         if (System.nanoTime() - clock.t0NanoTime() > limit) {
           break;
@@ -204,25 +210,6 @@ public final class ReplayRun {
     sendLag.prime();
     if (first != null && options.pacing().openLoop()) {
       Schedule.of(options.pacing(), first.capturedNanos()).next(first.capturedNanos());
-    }
-  }
-
-  /**
-   * Sleeps until {@code due}. Long sleeps overshoot by as much as a millisecond on a busy virtual
-   * machine, short ones by tens of microseconds: so a long wait ends a millisecond early, the rest
-   * is slept in short steps, and only the last {@value #SPIN_NANOS} ns are spun, which costs the
-   * event loops little even at high rates.
-   */
-  private void waitUntil(long due) {
-    long left;
-    while ((left = due - System.nanoTime()) > 0 && stopReason == null) {
-      if (left > COARSE_NANOS) {
-        LockSupport.parkNanos(Math.min(left - COARSE_NANOS / 2, 100_000_000L));
-      } else if (left > SPIN_NANOS) {
-        LockSupport.parkNanos(Math.min(left - SPIN_NANOS, STEP_NANOS));
-      } else {
-        Thread.onSpinWait();
-      }
     }
   }
 
@@ -285,6 +272,7 @@ public final class ReplayRun {
       }
       lastEpochMillis = nowMillis;
       long lagP99 = Math.max(lag.rollInterval(), sendLag.rollInterval());
+      probe.lateness().rollInterval();
       long d = dispatched;
       double rate = (d - lastDispatched) * 1e9 / intervalNanos;
       lastDispatched = d;

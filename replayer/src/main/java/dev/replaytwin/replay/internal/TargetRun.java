@@ -42,6 +42,7 @@ public final class TargetRun {
   private final boolean readOnly;
   private final Session.Table sessions;
   private final @Nullable Semaphore closedLoop;
+  private final long warmupNanos;
   private final LongAdder requests = new LongAdder();
   private final LongAdder writesSkipped = new LongAdder();
   private final LongAdder inFlight = new LongAdder();
@@ -60,6 +61,7 @@ public final class TargetRun {
     this.readOnly = options.readOnly();
     this.sessions = options.session() == null ? null : new Session.Table(100_000);
     this.closedLoop = options.pacing().openLoop() ? null : new Semaphore(options.closedLoopConcurrency());
+    this.warmupNanos = options.warmup().toNanos();
   }
 
   public Target target() {
@@ -136,7 +138,7 @@ public final class TargetRun {
     public void onWrite(long sentNanoTime, boolean waitedForConnection) {
       // Waiting for a connection or for the session's previous answer is the target's doing; it
       // shows in this request's latency, not in the replayer's lag. Closed loop has no schedule.
-      if (!waitedForConnection && !queued && closedLoop == null) {
+      if (!waitedForConnection && !queued && closedLoop == null && measured(due)) {
         sendLag.record(sentNanoTime - due);
       }
     }
@@ -145,6 +147,11 @@ public final class TargetRun {
     public void onResponse(ClientResponse response) {
       finish(planned, due, response, session);
     }
+  }
+
+  /** False for requests due during the warm-up: sent, and their outcomes written, but not measured. */
+  private boolean measured(long due) {
+    return due - clock.t0NanoTime() >= warmupNanos;
   }
 
   private void finish(Planned p, long due, ClientResponse r, @Nullable Session session) {
@@ -176,7 +183,7 @@ public final class TargetRun {
     boolean answered = r.error() == ErrorKind.NONE;
     long latencyNanos = answered ? Math.max(0, r.endNanoTime() - due) : -1;
     long serviceNanos = answered ? Math.max(0, r.endNanoTime() - r.sentNanoTime()) : -1;
-    if (answered) {
+    if (answered && measured(due)) {
       latency.record(p.endpoint(), latencyNanos, serviceNanos);
     }
     Body body = r.bodyTruncated() ? Body.wrapTruncated(r.cappedBody(), r.bodySize()) : Body.wrap(r.cappedBody());
