@@ -1,0 +1,191 @@
+package dev.replaytwin.compare.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.run.Outcome;
+import dev.replaytwin.core.run.OutcomeReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Lines up the outcomes of several targets of one run by request: each {@link #next()} is the row
+ * of every target for one (exchange id, loop), {@code null} where a target has none.
+ *
+ * <p>Each target's rows were written as its responses completed, so the files are in roughly, not
+ * exactly, the same order. The join reads next from whichever file is furthest behind in intended
+ * time and holds unmatched rows until every file has read past their intended time by
+ * {@code windowNanos} (the longest a row can trail its intended time: the replay's timeouts). Memory
+ * is bounded by the rows in that window, not by the run's length. Rows intended before
+ * {@code measuredFromEpochNanos} (the replay's warm-up) are skipped.
+ *
+ * <pre>{@code
+ * try (OutcomeJoin join = OutcomeJoin.open(List.of(baseline, candidate), window, t0 + warmup)) {
+ *   for (Outcome[] row; (row = join.next()) != null; ) {
+ *     Outcome a = row[0], b = row[1];   // either may be null
+ *   }
+ * }
+ * }</pre>
+ */
+public final class OutcomeJoin implements Closeable {
+  private final List<OutcomeReader> readers;
+  private final long windowNanos;
+  private final long measuredFrom;
+  /** Intended time of the last row read from each file; MAX_VALUE once it has ended. */
+  private final long[] frontier;
+  private final Map<Key, Outcome[]> pending = new HashMap<>();
+  private final PriorityQueue<Held> byIntended = new PriorityQueue<>(Comparator.comparingLong(Held::intended));
+  private final ArrayDeque<Outcome[]> ready = new ArrayDeque<>();
+  private long skipped;
+  private long duplicates;
+
+  private OutcomeJoin(List<OutcomeReader> readers, long windowNanos, long measuredFrom) {
+    this.readers = readers;
+    this.windowNanos = windowNanos;
+    this.measuredFrom = measuredFrom;
+    this.frontier = new long[readers.size()];
+    Arrays.fill(frontier, Long.MIN_VALUE);
+  }
+
+  /**
+   * Opens one outcomes file per target, in the order given; a row's outcomes are in that order.
+   *
+   * @param windowNanos how long after its intended time a row can have been written
+   * @param measuredFromEpochNanos rows intended earlier are skipped ({@link Long#MIN_VALUE} for none)
+   */
+  public static OutcomeJoin open(List<Path> files, long windowNanos, long measuredFromEpochNanos)
+      throws IOException {
+    requireNonNull(files, "files");
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("files: none (expected: one outcomes file per target)");
+    }
+    if (windowNanos < 0) {
+      throw new IllegalArgumentException("windowNanos: " + windowNanos + " (expected: >= 0)");
+    }
+    List<OutcomeReader> readers = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        readers.add(OutcomeReader.open(f));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (OutcomeReader r : readers) {
+        r.close();
+      }
+      throw e;
+    }
+    return new OutcomeJoin(readers, windowNanos, measuredFromEpochNanos);
+  }
+
+  /** The next request's outcomes, one slot per file, or null when every file is read and matched. */
+  public @Nullable Outcome[] next() throws IOException {
+    while (ready.isEmpty()) {
+      int behind = furthestBehind();
+      if (behind < 0) {
+        releaseUntil(Long.MAX_VALUE);
+        return ready.poll();
+      }
+      Outcome o = readers.get(behind).next();
+      if (o == null) {
+        frontier[behind] = Long.MAX_VALUE;
+      } else {
+        frontier[behind] = Math.max(frontier[behind], o.intendedEpochNanos());
+        hold(behind, o);
+      }
+      long everyFileAt = Arrays.stream(frontier).min().orElse(Long.MAX_VALUE);
+      if (everyFileAt != Long.MIN_VALUE) {
+        releaseUntil(everyFileAt == Long.MAX_VALUE ? Long.MAX_VALUE : everyFileAt - windowNanos);
+      }
+    }
+    return ready.poll();
+  }
+
+  /** Requests read but not yet returned: the join's memory, bounded by the window. */
+  public int held() {
+    return pending.size() + ready.size();
+  }
+
+  /** Rows skipped because they were intended during the warm-up. */
+  public long skipped() {
+    return skipped;
+  }
+
+  /** Rows dropped because their file already had a row for the same request. */
+  public long duplicates() {
+    return duplicates;
+  }
+
+  /** True when any file ended inside a row (its replay was killed); the rows before are all read. */
+  public boolean truncated() {
+    return readers.stream().anyMatch(OutcomeReader::truncated);
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (OutcomeReader r : readers) {
+      try {
+        r.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private int furthestBehind() {
+    int best = -1;
+    for (int i = 0; i < frontier.length; i++) {
+      if (frontier[i] != Long.MAX_VALUE && (best < 0 || frontier[i] < frontier[best])) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private void hold(int file, Outcome o) {
+    if (o.intendedEpochNanos() < measuredFrom) {
+      skipped++;
+      return;
+    }
+    Key key = new Key(o.exchangeId(), o.loop());
+    Outcome[] row = pending.get(key);
+    if (row == null) {
+      row = new Outcome[readers.size()];
+      pending.put(key, row);
+      byIntended.add(new Held(key, o.intendedEpochNanos()));
+    } else if (row[file] != null) {
+      duplicates++;
+      return;
+    }
+    row[file] = o;
+    if (Arrays.stream(row).allMatch(x -> x != null)) {
+      pending.remove(key);
+      ready.add(row);
+    }
+  }
+
+  /** Gives up waiting for the missing rows of requests intended before {@code before}. */
+  private void releaseUntil(long before) {
+    while (!byIntended.isEmpty() && byIntended.peek().intended() < before) {
+      Outcome[] row = pending.remove(byIntended.poll().key());
+      if (row != null) {
+        ready.add(row);
+      }
+    }
+  }
+
+  private record Key(String exchangeId, int loop) {}
+
+  private record Held(Key key, long intended) {}
+}
