@@ -1,6 +1,8 @@
 package dev.replaytwin.core.scrub.internal;
 
 import dev.replaytwin.core.scrub.ScrubPolicyException;
+import dev.replaytwin.core.yaml.YamlNode;
+import dev.replaytwin.core.yaml.YamlTreeReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

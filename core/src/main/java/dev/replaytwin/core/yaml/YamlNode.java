@@ -1,4 +1,4 @@
-package dev.replaytwin.core.scrub.internal;
+package dev.replaytwin.core.yaml;
 
 import java.util.List;
 

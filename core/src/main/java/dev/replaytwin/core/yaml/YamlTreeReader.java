@@ -1,4 +1,4 @@
-package dev.replaytwin.core.scrub.internal;
+package dev.replaytwin.core.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
