@@ -58,7 +58,8 @@ final class CellResampler {
    * the percentile, at least 1.
    */
   static long rank(double percentile, long total) {
-    double clamped = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0), 100);
+    double below = Math.nextAfter(percentile, Double.NEGATIVE_INFINITY);
+    double clamped = Math.min(Math.max(below, 0), 100);
     return Math.max(1, (long) Math.ceil(clamped * total / 100.0));
   }
 
@@ -133,8 +134,8 @@ final class CellResampler {
 
     Units(long rank) {
       double fraction = (double) rank / total;
-      long halfWidth = (long) Math.ceil(WINDOW_SIGMAS * Math.sqrt(total * fraction * (1 - fraction)))
-          + WINDOW_SLACK;
+      double rankSd = Math.sqrt(total * fraction * (1 - fraction));
+      long halfWidth = (long) Math.ceil(WINDOW_SIGMAS * rankSd) + WINDOW_SLACK;
       windowLow = new int[marginals];
       windowWidth = new int[marginals];
       for (int m = 0; m < marginals; m++) {

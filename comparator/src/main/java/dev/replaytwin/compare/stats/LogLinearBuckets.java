@@ -43,7 +43,7 @@ final class LogLinearBuckets {
     return sub << shift;
   }
 
-  /** The largest value in bucket {@code index}, what {@code Histogram.getValueAtPercentile} reports. */
+  /** The largest value in bucket {@code index}, the one {@code getValueAtPercentile} reports. */
   long highestValue(int index) {
     if (index < subBucketCount) {
       return index;

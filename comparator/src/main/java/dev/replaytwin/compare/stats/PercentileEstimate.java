@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param percentile the percentile, in {@code 0..100} (0 exclusive)
  * @param count observations in the histogram
- * @param value the percentile as {@code Histogram.getValueAtPercentile} reports it, and its interval
+ * @param value the percentile as {@code Histogram.getValueAtPercentile} reports it, with its
+ *     interval
  * @param confidence the interval's confidence level
  * @param resamples bootstrap resamples behind the interval
  */
