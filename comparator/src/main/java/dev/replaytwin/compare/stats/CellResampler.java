@@ -28,6 +28,8 @@ final class CellResampler {
   private final long[] counts;
   private final long total;
   private final int[][] cellOrder;
+  private final double windowSigmas;
+  private final long windowSlack;
 
   /**
    * @param buckets {@code buckets[m][cell]}: the bucket ({@code >= 0}, ordered like values) of each
@@ -35,6 +37,13 @@ final class CellResampler {
    * @param counts observations per cell, each {@code > 0}
    */
   CellResampler(int[][] buckets, long[] counts) {
+    this(buckets, counts, WINDOW_SIGMAS, WINDOW_SLACK);
+  }
+
+  /** With a window of its own size: a narrow one sends most resamples down the exact fallback. */
+  CellResampler(int[][] buckets, long[] counts, double windowSigmas, long windowSlack) {
+    this.windowSigmas = windowSigmas;
+    this.windowSlack = windowSlack;
     this.marginals = buckets.length;
     this.buckets = buckets;
     this.counts = counts;
@@ -135,7 +144,7 @@ final class CellResampler {
     Units(long rank) {
       double fraction = (double) rank / total;
       double rankSd = Math.sqrt(total * fraction * (1 - fraction));
-      long halfWidth = (long) Math.ceil(WINDOW_SIGMAS * rankSd) + WINDOW_SLACK;
+      long halfWidth = (long) Math.ceil(windowSigmas * rankSd) + windowSlack;
       windowLow = new int[marginals];
       windowWidth = new int[marginals];
       for (int m = 0; m < marginals; m++) {

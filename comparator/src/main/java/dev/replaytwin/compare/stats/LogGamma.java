@@ -6,8 +6,8 @@ package dev.replaytwin.compare.stats;
  * <p>Factorials up to 20! are exact in a {@code long}, so their logarithms are correctly rounded.
  * Above that, and for {@link #logGamma(double)}, the Stirling series with seven correction terms
  * is used at arguments of at least 15 (smaller arguments are shifted up by the recurrence
- * {@code Γ(x+1) = xΓ(x)}); its truncation error there is below 1e-19, so the result is accurate to a
- * few ulps of its magnitude. For counts in the millions that magnitude is around 1e7, so a
+ * {@code Γ(x+1) = xΓ(x)}); its truncation error there is below 1e-19, so the result is accurate
+ * to a few ulps of its magnitude. For counts in the millions that magnitude is around 1e7, so a
  * difference of such logarithms (a log-probability) carries an absolute error near 1e-8.
  */
 final class LogGamma {

@@ -1,8 +1,10 @@
 package dev.replaytwin.compare.stats;
 
 /**
- * The standard normal distribution: tail probabilities with relative accuracy near 1e-15 far into
- * the tails (so tiny p-values stay meaningful for false-discovery control), and its quantile.
+ * The standard normal distribution: tail probabilities accurate relative to their own size far
+ * into the tails (so tiny p-values stay meaningful for false-discovery control), and its quantile.
+ * The relative error is near 1e-15 for moderate z and grows with {@code z²} (the rounding of the
+ * exponent) to about 1e-13 at z = 37, where the tail reaches the smallest normal double.
  *
  * <p>The upper tail is {@code Q(1/2, z²/2) / 2}, the regularized upper incomplete gamma function,
  * evaluated by its power series below {@code z²/2 = 1.5} and by its continued fraction (modified
