@@ -105,7 +105,7 @@ public final class PairedQuantileBootstrap {
     BootstrapChecks.confidence(confidence);
     long pairs = resampler.total();
     long rank = CellResampler.rank(percentile, pairs);
-    long seed = new SeedHash().add(dataHash).add(percentile).add(resamples).add(confidence).seed();
+    long seed = seed(percentile, resamples, confidence);
     int[][] drawn = resampler.resample(rank, resamples, new SplittableRandom(seed));
     double[] differences = new double[resamples];
     double[] ratios = new double[resamples];
@@ -136,5 +136,10 @@ public final class PairedQuantileBootstrap {
 
   private static double ratio(long candidate, long baseline) {
     return (double) candidate / Math.max(baseline, 1);
+  }
+
+  /** The bootstrap's seed: a hash of the data and of the question asked of it. */
+  long seed(double percentile, int resamples, double confidence) {
+    return new SeedHash().add(dataHash).add(percentile).add(resamples).add(confidence).seed();
   }
 }

@@ -80,7 +80,7 @@ public final class QuantileBootstrap {
     BootstrapChecks.confidence(confidence);
     long total = resampler.total();
     long rank = CellResampler.rank(percentile, total);
-    long seed = new SeedHash().add(dataHash).add(percentile).add(resamples).add(confidence).seed();
+    long seed = seed(percentile, resamples, confidence);
     int[] buckets = resampler.resample(rank, resamples, new SplittableRandom(seed))[0];
     double[] replicates = new double[resamples];
     for (int r = 0; r < resamples; r++) {
@@ -91,5 +91,10 @@ public final class QuantileBootstrap {
     double estimate = values[resampler.bucketAtRank(0, rank)];
     return new PercentileEstimate(percentile, total, new Interval(estimate, bounds[0], bounds[1]),
         confidence, resamples);
+  }
+
+  /** The bootstrap's seed: a hash of the data and of the question asked of it. */
+  long seed(double percentile, int resamples, double confidence) {
+    return new SeedHash().add(dataHash).add(percentile).add(resamples).add(confidence).seed();
   }
 }
