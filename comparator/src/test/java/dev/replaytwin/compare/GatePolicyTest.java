@@ -98,7 +98,7 @@ class GatePolicyTest {
         """);
     assertThat(problems).allMatch(p -> p.contains("gate.yaml:"));
     assertThat(problems).anyMatch(p -> p.contains(":1: version: missing"));
-    assertThat(problems).anyMatch(p -> p.contains(":1: confidence: 2 (expected: between 0.5 and 1)"));
+    assertThat(problems).anyMatch(p -> p.contains(":1: confidence: 2 (expected: between 0.5 and 1"));
     assertThat(problems).anyMatch(p -> p.contains(":3: defaults.latncy: unknown key"));
     assertThat(problems).anyMatch(p -> p.contains(":4: defaults.minSamples: -3"));
     assertThat(problems).anyMatch(p -> p.contains(":5: defaults.errors.allowIncrease: \"lots\""));
