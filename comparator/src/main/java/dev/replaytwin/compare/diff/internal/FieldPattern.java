@@ -83,12 +83,14 @@ public final class FieldPattern {
       return name;
     }
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("missing header name after header:");
+      throw new IllegalArgumentException("missing header name after header:"
+          + " (expected: header:NAME such as header:cache-control, or header:*)");
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (!isTokenChar(c)) {
-        throw new IllegalArgumentException("'" + c + "' at column " + (i + 8) + " is not allowed in a header name");
+        throw new IllegalArgumentException("'" + c + "' at column " + (i + 8) + " is not allowed in a header name"
+            + " (expected: header:NAME such as header:cache-control, or header:*)");
       }
     }
     return name.toLowerCase(Locale.ROOT);
