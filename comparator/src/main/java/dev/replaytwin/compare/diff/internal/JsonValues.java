@@ -132,17 +132,28 @@ public final class JsonValues {
     return text.subSequence(0, maxChars - 1) + "…";
   }
 
+  /** Appends {@code text} as a JSON string, stopping once {@code out} reaches {@code limit}. */
+  private static void quote(String text, StringBuilder out, int limit) {
+    out.append('"');
+    int end = Math.min(text.length(), Math.max(0, limit - out.length()));
+    int plain = 0;
+    while (plain < end && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(text, 0, plain);
+    if (plain < end) {
+      JsonStringEncoder.getInstance().quoteAsString(text.substring(plain, end), out);
+    }
+    out.append('"');
+  }
+
   private static void append(JsonNode node, StringBuilder out, int limit) {
     if (out.length() >= limit) {
       return;
     }
     switch (node.getNodeType()) {
       case STRING:
-        out.append('"');
-        String text = node.textValue();
-        String head = text.length() > limit ? text.substring(0, limit) : text;
-        JsonStringEncoder.getInstance().quoteAsString(head, out);
-        out.append('"');
+        quote(node.textValue(), out, limit);
         return;
       case ARRAY:
         out.append('[');
@@ -164,15 +175,15 @@ public final class JsonValues {
             out.append(',');
           }
           first = false;
-          out.append('"');
-          JsonStringEncoder.getInstance().quoteAsString(member.getKey(), out);
-          out.append("\":");
+          quote(member.getKey(), out, limit);
+          out.append(':');
           append(member.getValue(), out, limit);
         }
         out.append('}');
         return;
       default:
-        out.append(node.toString());
+        // asText, not toString: toString runs a whole ObjectWriter, the cost of several diffs.
+        out.append(node.isNull() ? "null" : node.asText());
     }
   }
 }

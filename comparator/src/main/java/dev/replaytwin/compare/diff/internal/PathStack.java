@@ -41,6 +41,16 @@ public final class PathStack {
     return render(true);
   }
 
+  /** True when the path goes through an array element, so its concrete and generalized forms differ. */
+  public boolean hasIndex() {
+    for (int i = 0; i < depth; i++) {
+      if (indexes[i] >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String render(boolean general) {
     StringBuilder out = new StringBuilder(8 + depth * 8).append('$');
     for (int i = 0; i < depth; i++) {

@@ -125,14 +125,15 @@ public final class TreeWalk {
   private void reportSizes(int n, int m) {
     if (reserve()) {
       String at = path.concrete();
-      differences.add(new Difference(path.generalized(), at, DiffKind.ARRAY_SIZE, Integer.toString(n),
-          Integer.toString(m)));
+      differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, DiffKind.ARRAY_SIZE,
+          Integer.toString(n), Integer.toString(m)));
     }
   }
 
   private void report(DiffKind kind, @Nullable JsonNode left, @Nullable JsonNode right) {
     if (reserve()) {
-      differences.add(new Difference(path.generalized(), path.concrete(), kind, show(left), show(right)));
+      String at = path.concrete();
+      differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind, show(left), show(right)));
     }
   }
 
