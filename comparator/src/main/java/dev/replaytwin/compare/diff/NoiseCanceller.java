@@ -38,8 +38,9 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * NoiseCanceller canceller = new NoiseCanceller(NoiseOptions.defaults().withIgnore(rules));
- * for (each request) {
- *   canceller.add(differ.diff(baseline, candidate), differ.diff(baseline, secondBaseline));
+ * for (Triple t : outcomesPairedByExchangeAndLoop) {
+ *   canceller.add(differ.diff(t.baseline(), t.candidate()),
+ *       t.secondBaseline() == null ? null : differ.diff(t.baseline(), t.secondBaseline()));
  * }
  * for (EndpointReport endpoint : canceller.report().endpoints()) {
  *   endpoint.regressions().forEach(f -> System.out.println(endpoint.endpoint() + " " + f.field() + " " + f.kind()));
