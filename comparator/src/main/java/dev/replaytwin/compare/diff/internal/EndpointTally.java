@@ -1,0 +1,133 @@
+package dev.replaytwin.compare.diff.internal;
+
+import dev.replaytwin.compare.diff.BodyComparison;
+import dev.replaytwin.compare.diff.Classification;
+import dev.replaytwin.compare.diff.DiffKind;
+import dev.replaytwin.compare.diff.Difference;
+import dev.replaytwin.compare.diff.EndpointReport;
+import dev.replaytwin.compare.diff.Example;
+import dev.replaytwin.compare.diff.FieldReport;
+import dev.replaytwin.compare.diff.IgnoreRules;
+import dev.replaytwin.compare.diff.NoiseOptions;
+import dev.replaytwin.compare.diff.ResponseDiff;
+import dev.replaytwin.core.Nullable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts for one endpoint. Memory grows with the distinct (field, kind) keys, capped, never with
+ * the requests.
+ */
+public final class EndpointTally {
+  private record Key(String field, DiffKind kind) {}
+
+  private static final Comparator<FieldReport> FIELD_ORDER =
+      Comparator.comparing(FieldReport::field).thenComparing(FieldReport::kind);
+
+  private final NoiseOptions options;
+  private final Map<Key, FieldTally> fields = new HashMap<>();
+  private long pairs;
+  private long noisePairs;
+  private long cappedPairs;
+  private long digestOnlyPairs;
+  private long droppedDifferences;
+
+  public EndpointTally(NoiseOptions options) {
+    this.options = options;
+  }
+
+  public void add(ResponseDiff raw, @Nullable ResponseDiff noise) {
+    pairs++;
+    boolean capped = raw.capped();
+    boolean digestOnly = raw.body() == BodyComparison.DIGEST_TRUNCATED;
+    count(raw, true);
+    if (noise != null) {
+      noisePairs++;
+      capped |= noise.capped();
+      digestOnly |= noise.body() == BodyComparison.DIGEST_TRUNCATED;
+      count(noise, false);
+    }
+    if (capped) {
+      cappedPairs++;
+    }
+    if (digestOnly) {
+      digestOnlyPairs++;
+    }
+  }
+
+  private void count(ResponseDiff diff, boolean raw) {
+    List<Difference> differences = diff.differences();
+    Set<Key> seen = differences.size() > 1 ? new HashSet<>() : null;
+    for (Difference d : differences) {
+      Key key = new Key(d.field(), d.kind());
+      if (seen != null && !seen.add(key)) {
+        continue;
+      }
+      FieldTally tally = fields.get(key);
+      if (tally == null) {
+        if (fields.size() >= options.maxFieldsPerEndpoint()) {
+          droppedDifferences++;
+          continue;
+        }
+        tally = new FieldTally(options.ignore().ruleFor(d.field()).orElse(""), options.maxExamples());
+        fields.put(key, tally);
+      }
+      tally.count(diff, d, raw);
+    }
+  }
+
+  public EndpointReport report(String endpoint) {
+    List<FieldReport> out = new ArrayList<>(fields.size());
+    for (Map.Entry<Key, FieldTally> e : fields.entrySet()) {
+      FieldTally t = e.getValue();
+      out.add(new FieldReport(e.getKey().field(), e.getKey().kind(), classify(t), t.ignoredBy, pairs, t.raw,
+          noisePairs, t.noise, t.rawExamples.examples(), t.noiseExamples.examples()));
+    }
+    out.sort(FIELD_ORDER);
+    return new EndpointReport(endpoint, pairs, noisePairs, cappedPairs, digestOnlyPairs, droppedDifferences, out);
+  }
+
+  /** Ignored by rule; else without a noise measurement every difference counts; else Diffy's rule. */
+  private Classification classify(FieldTally t) {
+    if (!t.ignoredBy.isEmpty()) {
+      return Classification.IGNORED;
+    }
+    if (noisePairs == 0) {
+      return Classification.REGRESSION;
+    }
+    double rawRate = (double) t.raw / pairs;
+    double noiseRate = (double) t.noise / noisePairs;
+    return options.thresholds().exceeds(rawRate, noiseRate) ? Classification.REGRESSION : Classification.NOISE;
+  }
+
+  private static final class FieldTally {
+    final String ignoredBy;
+    final ExampleKeeper rawExamples;
+    final ExampleKeeper noiseExamples;
+    long raw;
+    long noise;
+
+    FieldTally(String ignoredBy, int maxExamples) {
+      this.ignoredBy = ignoredBy;
+      this.rawExamples = new ExampleKeeper(maxExamples);
+      this.noiseExamples = new ExampleKeeper(maxExamples);
+    }
+
+    void count(ResponseDiff diff, Difference d, boolean isRaw) {
+      if (isRaw) {
+        raw++;
+      } else {
+        noise++;
+      }
+      ExampleKeeper keeper = isRaw ? rawExamples : noiseExamples;
+      if (keeper.wants(diff.exchangeId(), diff.loop())) {
+        keeper.offer(new Example(diff.exchangeId(), diff.loop(), d.path(), d.left(), d.right()));
+      }
+    }
+  }
+}
