@@ -11,7 +11,7 @@ package dev.replaytwin.compare.stats;
  * Lentz) above. The quantile starts from Acklam's rational approximation (relative error 1.2e-9)
  * and is polished by two Halley steps against {@link #cdf(double)}.
  */
-final class StandardNormal {
+public final class StandardNormal {
   private static final double LOG_GAMMA_HALF = 0.5 * Math.log(Math.PI);
   private static final double SQRT_TWO_PI = Math.sqrt(2 * Math.PI);
   private static final double SERIES_EPSILON = 1e-17;
@@ -32,12 +32,12 @@ final class StandardNormal {
   private StandardNormal() {}
 
   /** {@code P(Z <= z)}. */
-  static double cdf(double z) {
+  public static double cdf(double z) {
     return sf(-z);
   }
 
   /** {@code P(Z > z)}, accurate relative to its own size for large {@code z}. */
-  static double sf(double z) {
+  public static double sf(double z) {
     if (Double.isNaN(z)) {
       return Double.NaN;
     }
@@ -52,7 +52,7 @@ final class StandardNormal {
   }
 
   /** The {@code p}-quantile, {@code p} in {@code 0..1}; infinite at the ends. */
-  static double quantile(double p) {
+  public static double quantile(double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("p: " + p + " (expected: 0..1)");
     }

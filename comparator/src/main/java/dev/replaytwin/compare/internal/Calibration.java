@@ -1,0 +1,61 @@
+package dev.replaytwin.compare.internal;
+
+import dev.replaytwin.compare.GatePolicy;
+import dev.replaytwin.compare.Verdict;
+import dev.replaytwin.compare.stats.DetectableChange;
+import dev.replaytwin.compare.stats.PairedQuantileBootstrap;
+import dev.replaytwin.compare.stats.PercentileShift;
+import dev.replaytwin.compare.stats.QuantileBootstrap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How small a p99 change this run could detect, per endpoint. With a second baseline it is read off
+ * the A/A pair ({@link DetectableChange#fromAa}); an endpoint whose floor is above the policy's
+ * relative allowance gets a note, since a change within its noise could not have failed. Without a
+ * second baseline the floor is unknown, and the verdict says so.
+ */
+record Calibration(Verdict.Calibration verdict, List<String> notes) {
+  private static final double P99 = 99.0;
+
+  static Calibration of(Collection<EndpointTally> endpoints, EndpointTally all, GatePolicy policy, String noise) {
+    List<String> notes = new ArrayList<>();
+    Map<String, Double> detectable = new TreeMap<>();
+    if (noise.isEmpty()) {
+      return new Calibration(new Verdict.Calibration("", detectable, "No second baseline (--noise): the noise"
+          + " floor was not measured, so a response field that always differs (a timestamp, an id) counts as a"
+          + " change unless the policy ignores it, and the smallest detectable change is unknown."), notes);
+    }
+    List<EndpointTally> listed = new ArrayList<>(endpoints);
+    listed.add(all);
+    for (EndpointTally t : listed) {
+      long[] a = t.aaBaseline.toArray();
+      long[] b = t.aaNoise.toArray();
+      if (a.length == 0 || a.length * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
+        detectable.put(t.endpoint, Double.NaN);
+        continue;
+      }
+      PercentileShift aa = new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
+          policy.confidence());
+      DetectableChange d = DetectableChange.fromAa(aa);
+      detectable.put(t.endpoint, d.relative());
+      GatePolicy.Rules rules = policy.endpoints().getOrDefault(t.endpoint, policy.defaults());
+      double allowed = rules.effectiveLatency().relative();
+      if (d.relative() > allowed && !rules.critical()) {
+        notes.add(String.format(Locale.ROOT, "%s: the two baselines' p99 differ by up to %.1f%%, more than the %.0f%%"
+            + " the policy allows: a p99 change smaller than that could not be told from noise", t.endpoint,
+            d.relative() * 100, allowed * 100));
+      }
+    }
+    Double overall = detectable.get(all.endpoint);
+    String text = String.format(Locale.ROOT, "Noise floor from %s, a second copy of the baseline: over all requests"
+        + " this run could detect a p99 change of %s.", noise,
+        overall == null || overall.isNaN() ? "(too few requests to say)" : String.format(Locale.ROOT, "%.1f%%",
+            overall * 100));
+    return new Calibration(new Verdict.Calibration(noise, detectable, text), notes);
+  }
+}
