@@ -38,7 +38,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Rehearse real production traffic on a release candidate before users see it.",
-    subcommands = {CaptureCommand.class, ReplayCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {CaptureCommand.class, ReplayCommand.class, CompareCommand.class, ReportCommand.class,
+        AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:regression found", "2:invalid input or usage", "3:inconclusive", "4:internal error"})
