@@ -51,13 +51,13 @@ final class Escape {
   /**
    * Text for a Markdown paragraph, list item or table cell (GitHub-flavoured): Markdown's
    * punctuation is backslash-escaped, so {@code |} cannot end a cell, a backtick cannot open code and
-   * {@code <} cannot open HTML; line breaks become spaces so a value stays on its line.
+   * {@code <} cannot open HTML, {@code $} cannot open GitHub's math; line breaks become spaces so a value stays on its line.
    */
   static String markdown(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     forEachXmlChar(s, (cp, b) -> {
       switch (cp) {
-        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!' -> b.append('\\').appendCodePoint(cp);
+        case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!', '$' -> b.append('\\').appendCodePoint(cp);
         case '&' -> b.append("&amp;");
         case '\t', '\n', '\r' -> b.append(' ');
         default -> b.appendCodePoint(cp);

@@ -169,7 +169,7 @@ final class HtmlReport {
     for (Series s : v.charts().series()) {
       byMetric.computeIfAbsent(s.metric(), k -> new ArrayList<>()).add(s);
     }
-    byMetric.forEach((metric, series) -> out.append(PlotCharts.overTime(capitalized(metric) + " over time", series,
+    byMetric.forEach((metric, series) -> out.append(PlotCharts.overTime(metric + " over time", metric, series,
         palette)));
     out.append("</div>\n");
     checksOf(Check.ALL);
@@ -255,10 +255,6 @@ final class HtmlReport {
       out.append("</tbody>\n</table>\n</details>\n");
     }
     out.append("</section>\n");
-  }
-
-  private static String capitalized(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String css() {

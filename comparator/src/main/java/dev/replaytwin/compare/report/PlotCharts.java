@@ -71,14 +71,16 @@ final class PlotCharts {
 
   /** {@code 0%}, {@code 90%}, {@code 99%}, {@code 99.9%}… for decade {@code k}. */
   static String percentileLabel(int k) {
-    if (k == 0) {
-      return "0%";
-    }
-    return k == 1 ? "90%" : "99." + "9".repeat(k - 2) + "%";
+    return switch (k) {
+      case 0 -> "0%";
+      case 1 -> "90%";
+      case 2 -> "99%";
+      default -> "99." + "9".repeat(k - 2) + "%";
+    };
   }
 
   /** One metric over the run's time, every target overlaid. */
-  static String overTime(String title, List<Series> series, Palette palette) {
+  static String overTime(String title, String metric, List<Series> series, Palette palette) {
     double minT = Double.POSITIVE_INFINITY;
     double maxT = Double.NEGATIVE_INFINITY;
     double minV = 0;
@@ -112,7 +114,7 @@ final class PlotCharts {
     List<SvgChart.Tick> yTicks = SvgChart.niceTicks(minV, maxV);
     return SvgChart.render(title,
         new SvgChart.Axis("time since start (s)", minT, maxT, clip(xTicks, minT, maxT)),
-        new SvgChart.Axis(unit.isEmpty() ? title : title + " (" + unit + ")", yTicks.get(0).at(),
+        new SvgChart.Axis(unit.isEmpty() ? metric : metric + " (" + unit + ")", yTicks.get(0).at(),
             yTicks.get(yTicks.size() - 1).at(), yTicks),
         lines, palette);
   }
