@@ -17,7 +17,7 @@ final class SvgChart {
   static final int WIDTH = 600;
   static final int HEIGHT = 320;
   private static final int LEFT = 64;
-  private static final int RIGHT = 16;
+  private static final int RIGHT = 30;
   private static final int TOP = 16;
   private static final int BOTTOM = 48;
   private static final int MAX_DOTS = 200;
