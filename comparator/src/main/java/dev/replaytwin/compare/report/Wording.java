@@ -65,14 +65,18 @@ final class Wording {
     return s;
   }
 
-  /** The effect, e.g. {@code +46 ms (CI +40 to +52), +38% (CI +33% to +43%)}, or {@value #NONE}. */
+  /**
+   * The effect, e.g. {@code +46 ms (CI +40 ms to +52 ms), +38% (CI +33% to +43%)}, or {@value #NONE};
+   * an absolute change of a percentage is given in percentage points ({@code +2.1 pp}).
+   */
   static String effect(Effect e) {
     List<String> parts = new ArrayList<>();
     if (!Double.isNaN(e.absolute())) {
-      String s = withUnit(signed(e.absolute()), e.unit());
+      // A difference of two percentages is in points, or "+2.1%" would read as a relative change.
+      String unit = e.unit().equals("%") ? "pp" : e.unit();
+      String s = withUnit(signed(e.absolute()), unit);
       if (!Double.isNaN(e.absoluteLow()) && !Double.isNaN(e.absoluteHigh())) {
-        s += " (CI " + withUnit(signed(e.absoluteLow()), e.unit()) + " to "
-            + withUnit(signed(e.absoluteHigh()), e.unit()) + ")";
+        s += " (CI " + withUnit(signed(e.absoluteLow()), unit) + " to " + withUnit(signed(e.absoluteHigh()), unit) + ")";
       }
       parts.add(s);
     }

@@ -34,6 +34,7 @@ class MarkdownSummaryTest {
         .contains("  - examples: ex-search-1 (loop 0): 166 ms against 119 ms; ex-search-2 (loop 1): 201 ms")
         .contains("  - next step: Profile GET /search on the candidate; compare ex-search-1 on both targets.")
         .contains("- **FAIL** POST /checkout: errors 5xx rate")
+        .contains("  - effect: +2.1 pp (CI +1.6 pp to +2.6 pp), +2100%; threshold")
         .contains("- **FAIL** GET /search: responses \\$.items\\[\\*\\].price");
     assertThat(md).contains("### Inconclusive checks (1)").contains("- **INCONCLUSIVE** GET /items/{id}: latency p99");
     assertThat(md).doesNotContain("latency p50").doesNotContain("rss slope");
