@@ -188,6 +188,11 @@ final class HtmlReport {
     if (summary != null) {
       out.append(" <span class=\"muted\">").append(summary.requests()).append(" paired requests</span>");
     }
+    Double detectable = v.calibration().detectable().get(endpoint);
+    if (detectable != null && !detectable.isNaN()) {
+      out.append(" <span class=\"muted\">could detect a p99 change of ").append(Wording.number(detectable * 100))
+          .append("%</span>");
+    }
     out.append("</h2>\n<div class=\"charts\">\n")
         .append(PlotCharts.distribution("Latency by percentile", distributions(endpoint), palette))
         .append("</div>\n");

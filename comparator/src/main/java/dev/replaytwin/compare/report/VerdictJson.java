@@ -13,17 +13,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.replaytwin.compare.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes and reads {@code verdict.json}, the verdict as every report and any later tool sees it
- * (format in docs/verdict.md): pretty-printed UTF-8 JSON whose fields come in the records' order,
- * NaN written as {@code null}.
+ * (format in docs/verdict.md): pretty-printed UTF-8 JSON whose fields come in the records' order and
+ * whose map entries are sorted by key, so the same verdict is always the same bytes; NaN is written as
+ * {@code null}.
  *
  * <pre>{@code
  * VerdictJson.write(verdict, reportDir.resolve("verdict.json"));
@@ -34,6 +37,8 @@ public final class VerdictJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .addModule(NonFiniteDoubles.module())
       .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      // The records' maps are Map.copyOf, whose order changes from one JVM to the next.
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       // Every field is always written, so a missing one means the file is not a verdict.
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
       // A later minor addition to version 1 must not stop this reader.
@@ -75,7 +80,7 @@ public final class VerdictJson {
     }
     if (root == null || !root.isObject()) {
       throw new IOException(file + ": not a verdict (expected a JSON object with \"version\": " + Verdict.VERSION
-          + ", found " + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+          + ", found " + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT))
           + ")");
     }
     JsonNode version = root.get("version");

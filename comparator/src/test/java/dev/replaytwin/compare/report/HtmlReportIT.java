@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ class HtmlReportIT {
     assertThat(png).exists();
     Path kept = Path.of("target", "report-it", name);
     Files.createDirectories(kept.getParent());
-    Files.copy(png, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(png, kept, StandardCopyOption.REPLACE_EXISTING);
     return png;
   }
 

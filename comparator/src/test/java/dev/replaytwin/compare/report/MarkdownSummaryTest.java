@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.replaytwin.compare.Verdict;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MarkdownSummaryTest {
@@ -88,7 +89,7 @@ class MarkdownSummaryTest {
   @Test
   void cutsLongListsAndPointsToTheHtmlReport() {
     Verdict v = VerdictFixtures.fail(true);
-    List<Verdict.Check> many = java.util.stream.IntStream.range(0, 30).mapToObj(i -> v.checks().get(0)).toList();
+    List<Verdict.Check> many = IntStream.range(0, 30).mapToObj(i -> v.checks().get(0)).toList();
     Verdict big = new Verdict(v.version(), v.decision(), v.headline(), v.inputs(), v.endpoints(), many,
         v.calibration(), v.charts(), v.notes());
 

@@ -35,6 +35,15 @@ class VerdictJsonTest {
     }
   }
 
+  /** A saved version 1 file: the reader must keep reading it, and the writer must keep writing it. */
+  @Test
+  void readsAndWritesTheSavedVersion1ReferenceFile() throws Exception {
+    Path reference = Path.of(VerdictJsonTest.class.getResource("verdict-v1.json").toURI());
+
+    assertThat(VerdictJson.read(reference)).isEqualTo(VerdictFixtures.fail(true));
+    assertThat(VerdictJson.toJson(VerdictFixtures.fail(true))).isEqualTo(Files.readString(reference));
+  }
+
   @Test
   void writesNaNAsNullAndReadsNullBackAsNaN() throws IOException {
     Verdict v = VerdictFixtures.fail(true);
