@@ -190,7 +190,7 @@ final class HtmlReport {
     }
     Double detectable = v.calibration().detectable().get(endpoint);
     if (detectable != null && !detectable.isNaN()) {
-      out.append(" <span class=\"muted\">could detect a p99 change of ").append(Wording.number(detectable * 100))
+      out.append(" <span class=\"muted\">· could detect a p99 change of ").append(Wording.number(detectable * 100))
           .append("%</span>");
     }
     out.append("</h2>\n<div class=\"charts\">\n")

@@ -111,7 +111,7 @@ class HtmlReportTest {
         "ex-search-7 (loop 0): $.items[0].price: 12.5 → missing");
     assertThat(section(html, "endpoint-1")).contains("header:cache-control", "no-store");
     assertThat(section(html, "endpoint-2")).doesNotContain("Response differences");
-    assertThat(search).contains("12000 paired requests</span> <span class=\"muted\">could detect a p99 change of 12%");
+    assertThat(search).contains("12000 paired requests</span> <span class=\"muted\">· could detect a p99 change of 12%");
     assertThat(section(html, "endpoint-2")).doesNotContain("could detect");
   }
 
