@@ -78,6 +78,43 @@ public final class ResponseDiffer {
    */
   public ResponseDiff diff(Outcome left, Outcome right) {
     requireNonNull(left, "left");
+    return diff(left, right, new LeftBody(left));
+  }
+
+  /**
+   * The differences from {@code left} to each of {@code rights} (the candidate, the second
+   * baseline), parsing {@code left}'s body once.
+   *
+   * @throws IllegalArgumentException when they are not outcomes of the same request
+   */
+  public List<ResponseDiff> diff(Outcome left, List<Outcome> rights) {
+    requireNonNull(left, "left");
+    LeftBody view = new LeftBody(left);
+    List<ResponseDiff> out = new ArrayList<>(rights.size());
+    for (Outcome right : rights) {
+      out.add(diff(left, right, view));
+    }
+    return out;
+  }
+
+  /** {@code left}'s body, parsed when first needed and then kept. */
+  private static final class LeftBody {
+    private final Outcome outcome;
+    private @Nullable BodyView view;
+
+    LeftBody(Outcome outcome) {
+      this.outcome = outcome;
+    }
+
+    BodyView get() {
+      if (view == null) {
+        view = BodyView.of(outcome.body(), outcome.contentType());
+      }
+      return view;
+    }
+  }
+
+  private ResponseDiff diff(Outcome left, Outcome right, LeftBody leftBody) {
     requireNonNull(right, "right");
     if (!left.exchangeId().equals(right.exchangeId()) || left.loop() != right.loop()) {
       throw new IllegalArgumentException("right: exchange " + right.exchangeId() + " loop " + right.loop()
@@ -109,7 +146,7 @@ public final class ResponseDiffer {
     if (a.equals(b)) {
       return result(left, out, BodyComparison.BYTES, false);
     }
-    BodyView va = BodyView.of(a, left.contentType());
+    BodyView va = leftBody.get();
     BodyView vb = BodyView.of(b, right.contentType());
     if (va.kind() == BodyView.Kind.JSON && vb.kind() == BodyView.Kind.JSON) {
       int room = limits.maxDifferences() - out.size();

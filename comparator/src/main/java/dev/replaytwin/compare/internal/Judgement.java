@@ -11,7 +11,6 @@ import dev.replaytwin.compare.diff.IgnoreRules;
 import dev.replaytwin.compare.diff.NoiseCanceller;
 import dev.replaytwin.compare.diff.NoiseOptions;
 import dev.replaytwin.compare.diff.NoiseReport;
-import dev.replaytwin.compare.diff.ResponseDiff;
 import dev.replaytwin.compare.diff.ResponseDiffer;
 import dev.replaytwin.compare.stats.MultipleTesting;
 import dev.replaytwin.core.Nullable;
@@ -43,7 +42,7 @@ public final class Judgement {
   private final Map<String, EndpointTally> endpoints = new TreeMap<>();
   private final EndpointTally all;
   private final NoiseCanceller canceller;
-  private final ResponseDiffer differ;
+  private final ParallelDiffs diffs;
   private final SeriesTally series;
   private final List<String> notes = new ArrayList<>();
   private long unpaired;
@@ -54,7 +53,7 @@ public final class Judgement {
     this.inputs = inputs;
     this.all = new EndpointTally(Verdict.Check.ALL, inputs.targets().size());
     this.canceller = new NoiseCanceller(NoiseOptions.defaults().withIgnore(ignore));
-    this.differ = new ResponseDiffer(policy.headers(), DiffLimits.DEFAULT);
+    this.diffs = new ParallelDiffs(new ResponseDiffer(policy.headers(), DiffLimits.DEFAULT), canceller);
     RunManifest first = inputs.manifests().get(0);
     this.series = new SeriesTally(first.t0EpochNanos(), span(first), inputs.targets());
   }
@@ -68,7 +67,10 @@ public final class Judgement {
       throw new CompareException("gate policy: " + e.getMessage());
     }
     Judgement j = new Judgement(options, inputs, ignore);
-    j.read();
+    try (ParallelDiffs diffs = j.diffs) {
+      j.read();
+      diffs.finish();
+    }
     return j.verdict();
   }
 
@@ -88,7 +90,7 @@ public final class Judgement {
     }
   }
 
-  private void add(Outcome[] row) {
+  private void add(Outcome[] row) throws IOException {
     Outcome b = row[0];
     Outcome c = row[1];
     @Nullable Outcome n = row.length > 2 ? row[2] : null;
@@ -104,9 +106,10 @@ public final class Judgement {
       unpaired++;
       return;
     }
-    ResponseDiff raw = differ.diff(b, c);
-    ResponseDiff noise = n == null ? null : differ.diff(b, n);
-    canceller.add(raw, noise);
+    if (EndpointTally.failed(b) || EndpointTally.failed(c)) {
+      return; // a failure is judged as one; its error page against a response is not a field change
+    }
+    diffs.add(b, c, n == null || EndpointTally.failed(n) ? null : n);
   }
 
   private GatePolicy.Rules rules(String endpoint) {

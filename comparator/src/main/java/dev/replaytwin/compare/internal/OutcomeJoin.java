@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Lines up the outcomes of several targets of one run by request: each {@link #next()} is the row
@@ -26,7 +28,8 @@ import java.util.PriorityQueue;
  * time and holds unmatched rows until every file has read past their intended time by
  * {@code windowNanos} (the longest a row can trail its intended time: the replay's timeouts). Memory
  * is bounded by the rows in that window, not by the run's length. Rows intended before
- * {@code measuredFromEpochNanos} (the replay's warm-up) are skipped.
+ * {@code measuredFromEpochNanos} (the replay's warm-up) are skipped. Decoding rows is most of the
+ * work, so each file is read ahead by a thread of its own, a bounded number of rows at a time.
  *
  * <pre>{@code
  * try (OutcomeJoin join = OutcomeJoin.open(List.of(baseline, candidate), window, t0 + warmup)) {
@@ -37,7 +40,7 @@ import java.util.PriorityQueue;
  * }</pre>
  */
 public final class OutcomeJoin implements Closeable {
-  private final List<OutcomeReader> readers;
+  private final List<Prefetch> readers;
   private final long windowNanos;
   private final long measuredFrom;
   /** Intended time of the last row read from each file; MAX_VALUE once it has ended. */
@@ -48,7 +51,7 @@ public final class OutcomeJoin implements Closeable {
   private long skipped;
   private long duplicates;
 
-  private OutcomeJoin(List<OutcomeReader> readers, long windowNanos, long measuredFrom) {
+  private OutcomeJoin(List<Prefetch> readers, long windowNanos, long measuredFrom) {
     this.readers = readers;
     this.windowNanos = windowNanos;
     this.measuredFrom = measuredFrom;
@@ -71,18 +74,18 @@ public final class OutcomeJoin implements Closeable {
     if (windowNanos < 0) {
       throw new IllegalArgumentException("windowNanos: " + windowNanos + " (expected: >= 0)");
     }
-    List<OutcomeReader> readers = new ArrayList<>();
+    List<OutcomeReader> opened = new ArrayList<>();
     try {
       for (Path f : files) {
-        readers.add(OutcomeReader.open(f));
+        opened.add(OutcomeReader.open(f));
       }
     } catch (IOException | RuntimeException e) {
-      for (OutcomeReader r : readers) {
+      for (OutcomeReader r : opened) {
         r.close();
       }
       throw e;
     }
-    return new OutcomeJoin(readers, windowNanos, measuredFromEpochNanos);
+    return new OutcomeJoin(opened.stream().map(Prefetch::start).toList(), windowNanos, measuredFromEpochNanos);
   }
 
   /** The next request's outcomes, one slot per file, or null when every file is read and matched. */
@@ -125,13 +128,13 @@ public final class OutcomeJoin implements Closeable {
 
   /** True when any file ended inside a row (its replay was killed); the rows before are all read. */
   public boolean truncated() {
-    return readers.stream().anyMatch(OutcomeReader::truncated);
+    return readers.stream().anyMatch(Prefetch::truncated);
   }
 
   @Override
   public void close() throws IOException {
     IOException first = null;
-    for (OutcomeReader r : readers) {
+    for (Prefetch r : readers) {
       try {
         r.close();
       } catch (IOException e) {
@@ -182,6 +185,103 @@ public final class OutcomeJoin implements Closeable {
       if (row != null) {
         ready.add(row);
       }
+    }
+  }
+
+  /** Reads one file ahead on its own thread, in batches, at most {@value #BATCHES} batches ahead. */
+  private static final class Prefetch implements Closeable {
+    private static final int BATCH = 512;
+    private static final int BATCHES = 16;
+    private static final List<Outcome> END = List.of();
+
+    private final OutcomeReader reader;
+    private final BlockingQueue<List<Outcome>> batches = new ArrayBlockingQueue<>(BATCHES);
+    private final Thread thread;
+    private volatile @Nullable IOException failure;
+    private volatile boolean closed;
+    private volatile boolean truncated;
+    private List<Outcome> current = new ArrayList<>();
+    private int next;
+
+    private Prefetch(OutcomeReader reader) {
+      this.reader = reader;
+      this.thread = new Thread(this::readAll, "twin-compare-read-" + reader.file().getFileName());
+      this.thread.setDaemon(true);
+    }
+
+    static Prefetch start(OutcomeReader reader) {
+      Prefetch p = new Prefetch(reader);
+      p.thread.start();
+      return p;
+    }
+
+    private void readAll() {
+      try {
+        List<Outcome> batch = new ArrayList<>(BATCH);
+        for (Outcome o; !closed && (o = reader.next()) != null; ) {
+          batch.add(o);
+          if (batch.size() == BATCH) {
+            batches.put(batch);
+            batch = new ArrayList<>(BATCH);
+          }
+        }
+        truncated = reader.truncated();
+        if (!batch.isEmpty()) {
+          batches.put(batch);
+        }
+      } catch (IOException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        failure = new IOException(reader.file() + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        try {
+          batches.put(END);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** The next row of the file, or null at its end. */
+    @Nullable Outcome next() throws IOException {
+      while (next == current.size()) {
+        if (current == END) {
+          return null;
+        }
+        try {
+          current = batches.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while reading " + reader.file());
+        }
+        next = 0;
+        if (current == END) {
+          if (failure != null) {
+            throw failure;
+          }
+          return null;
+        }
+      }
+      return current.get(next++);
+    }
+
+    boolean truncated() {
+      return truncated;
+    }
+
+    @Override
+    public void close() throws IOException {
+      closed = true;
+      thread.interrupt();
+      batches.clear();
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reader.close();
     }
   }
 

@@ -1,0 +1,108 @@
+package dev.replaytwin.compare.internal;
+
+import dev.replaytwin.compare.diff.NoiseCanceller;
+import dev.replaytwin.compare.diff.ResponseDiff;
+import dev.replaytwin.compare.diff.ResponseDiffer;
+import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.run.Outcome;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Diffs paired responses on every core: parsing bodies is most of a comparison's work. Pairs are
+ * handed over in batches, at most a few batches per core in flight (so memory stays bounded), and
+ * the diffs are counted by the {@link NoiseCanceller} on the caller's thread, in batch order (the
+ * canceller keeps the same examples whatever the order anyway).
+ */
+final class ParallelDiffs implements AutoCloseable {
+  private static final int BATCH = 512;
+
+  private record Pair(Outcome baseline, Outcome candidate, @Nullable Outcome noise) {}
+
+  private record Result(ResponseDiff raw, @Nullable ResponseDiff noise) {}
+
+  private final ResponseDiffer differ;
+  private final NoiseCanceller canceller;
+  private final ExecutorService workers;
+  private final int maxInFlight;
+  private final ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
+  private List<Pair> batch = new ArrayList<>(BATCH);
+
+  ParallelDiffs(ResponseDiffer differ, NoiseCanceller canceller) {
+    this.differ = differ;
+    this.canceller = canceller;
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.workers = Executors.newFixedThreadPool(cores, r -> {
+      Thread t = new Thread(r, "twin-compare-diff");
+      t.setDaemon(true);
+      return t;
+    });
+    this.maxInFlight = 4 * cores;
+  }
+
+  void add(Outcome baseline, Outcome candidate, @Nullable Outcome noise) throws InterruptedIOException {
+    batch.add(new Pair(baseline, candidate, noise));
+    if (batch.size() == BATCH) {
+      submit();
+    }
+  }
+
+  /** Waits for every diff handed over and counts it. */
+  void finish() throws InterruptedIOException {
+    if (!batch.isEmpty()) {
+      submit();
+    }
+    while (!inFlight.isEmpty()) {
+      count(inFlight.poll());
+    }
+  }
+
+  private void submit() throws InterruptedIOException {
+    List<Pair> pairs = batch;
+    batch = new ArrayList<>(BATCH);
+    inFlight.add(workers.submit(() -> diff(pairs)));
+    while (inFlight.size() > maxInFlight) {
+      count(inFlight.poll());
+    }
+  }
+
+  private List<Result> diff(List<Pair> pairs) {
+    List<Result> out = new ArrayList<>(pairs.size());
+    for (Pair p : pairs) {
+      if (p.noise() == null) {
+        out.add(new Result(differ.diff(p.baseline(), p.candidate()), null));
+      } else {
+        List<ResponseDiff> d = differ.diff(p.baseline(), List.of(p.candidate(), p.noise()));
+        out.add(new Result(d.get(0), d.get(1)));
+      }
+    }
+    return out;
+  }
+
+  private void count(Future<List<Result>> f) throws InterruptedIOException {
+    try {
+      for (Result r : f.get()) {
+        canceller.add(r.raw(), r.noise());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while diffing responses");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}
