@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * Writes a run directory as {@code twin replay} would, for the comparator's benchmark
  * ({@code bench/compare}): N requests over eight endpoints to {@code baseline}, {@code candidate} and
  * {@code baseline2}, with paired log-normal latencies and ~200-byte JSON bodies carrying a timestamp
- * that differs on every response (noise). The candidate is 20% slower on {@code GET /search},
+ * that differs on every response (noise). The candidate is 20% slower on {@code GET /recommendations},
  * renames a field of {@code GET /products/{id}} in 1% of responses and fails 1% of
  * {@code POST /checkout} with a 500, so the comparison has real work and real findings.
  *
@@ -89,8 +89,8 @@ public final class CompareRun {
           String endpoint = ENDPOINTS[e];
           double requestPart = Math.exp(gaussian(shared) * 0.6);
           double latencyMs = (1 + e) * requestPart * Math.exp(gaussian(own) * 0.05);
-          if (candidate && e == 0) {
-            latencyMs *= 1.2;
+          if (candidate && e == 6) {
+            latencyMs *= 1.2; // GET /recommendations: a p99 near 28 ms grows by over 5 ms
           }
           boolean failed = candidate && e == 2 && own.nextDouble() < 0.01;
           String field = candidate && e == 1 && own.nextDouble() < 0.01 ? "amount" : "price";

@@ -37,6 +37,7 @@ final class EndpointTally {
   long baselineOnly;
   /** The same against the noise target, for the A/A error floor. */
   long aaPairs;
+  long noiseFailed;
   long noiseOnly;
   long aaBaselineOnly;
   /** Requests only one of baseline and candidate has a row for (a replay cut short). */
@@ -73,6 +74,9 @@ final class EndpointTally {
       aaPairs++;
       boolean bf = failed(baseline);
       boolean nf = failed(noise);
+      if (nf) {
+        noiseFailed++;
+      }
       if (nf && !bf) {
         noiseOnly++;
       } else if (bf && !nf) {

@@ -40,6 +40,8 @@ final class LatencyJudge {
     }
     GatePolicy.Allowance allow = rules.effectiveLatency();
     PairedQuantileBootstrap bootstrap = new PairedQuantileBootstrap(base, cand);
+    long[] noise = t.aaNoise.toArray();
+    java.util.Arrays.sort(noise);
     List<Double> skipped = new ArrayList<>();
     for (double p : rules.percentiles()) {
       long tail = (long) Math.floor(base.length * (1 - p / 100));
@@ -48,7 +50,7 @@ final class LatencyJudge {
         continue;
       }
       PercentileShift s = bootstrap.shift(p, QuantileBootstrap.DEFAULT_RESAMPLES, confidence);
-      out.add(percentileDraft(t, s, allow, confidence));
+      out.add(percentileDraft(t, s, allow, confidence, noise));
     }
     if (!skipped.isEmpty()) {
       notes.add(t.endpoint + ": " + skipped.stream().map(LatencyJudge::name).toList() + " not checked: "
@@ -60,7 +62,7 @@ final class LatencyJudge {
   }
 
   private static Draft percentileDraft(EndpointTally t, PercentileShift s, GatePolicy.Allowance allow,
-      double confidence) {
+      double confidence, long[] sortedNoise) {
     Interval diffMs = scale(s.difference(), 1 / MS);
     Interval rel = s.relativeChange();
     boolean beyond = allow.exceededBy(diffMs.estimate(), rel.estimate());
@@ -79,7 +81,13 @@ final class LatencyJudge {
         s.pairs());
     String next = String.format(Locale.ROOT, "Look at the slowest %s requests of %s in the candidate (outcomes"
         + " with the largest latencyNs) and at what they have in common.", name, t.endpoint);
-    Verdict.Check check = new Verdict.Check(t.endpoint, "latency", name, Decision.PASS, b, c, null, effect,
+    Verdict.Measure noise = null;
+    if (sortedNoise.length > 0) {
+      int rank = (int) Math.min(sortedNoise.length - 1, Math.ceil(s.percentile() / 100 * sortedNoise.length) - 1);
+      double v = sortedNoise[Math.max(0, rank)] / MS;
+      noise = new Verdict.Measure(v, Double.NaN, Double.NaN, "ms", ms(v));
+    }
+    Verdict.Check check = new Verdict.Check(t.endpoint, "latency", name, Decision.PASS, b, c, noise, effect,
         allow.toString(), p, Double.NaN, s.pairs(), List.of(), explanation, next);
     return new Draft(check, p, beyond, null);
   }
@@ -94,8 +102,9 @@ final class LatencyJudge {
     double rel = medianBase > 0 ? shiftMs / medianBase : 0;
     boolean beyond = allow.exceededBy(shiftMs, rel);
     String explanation = String.format(Locale.ROOT, "The candidate was %s on the same requests by a median of %s ms"
-        + " (%+.1f%% of the baseline's median %s ms; Wilcoxon signed-rank one-sided p = %.3g over %d pairs).",
-        shiftMs >= 0 ? "slower" : "faster", signed(shiftMs), rel * 100, ms(medianBase), w.candidateGreater(), w.n());
+        + " (%+.1f%% of the baseline's median %s ms; Wilcoxon signed-rank one-sided p %s over %d pairs).",
+        shiftMs >= 0 ? "slower" : "faster", signed(shiftMs), rel * 100, ms(medianBase),
+        ErrorJudge.pText(w.candidateGreater()), w.n());
     Verdict.Measure b = new Verdict.Measure(medianBase, Double.NaN, Double.NaN, "ms", ms(medianBase));
     Verdict.Measure c = new Verdict.Measure(medianBase + shiftMs, Double.NaN, Double.NaN, "ms",
         ms(medianBase + shiftMs));

@@ -42,8 +42,9 @@ final class ResponseJudge {
     boolean noise = f.noiseMeasured();
     double floor = noise ? f.noiseRate() : 0;
     List<Verdict.Example> examples = f.rawExamples().stream().map(ResponseJudge::example).toList();
-    Verdict.Measure base = new Verdict.Measure(floor * 100, Double.NaN, Double.NaN, "%",
-        noise ? ErrorJudge.pct(floor) + " between the baselines" : "not measured (no second baseline)");
+    Verdict.Measure base = new Verdict.Measure(0, Double.NaN, Double.NaN, "%", "the reference");
+    Verdict.Measure floorMeasure = noise ? new Verdict.Measure(floor * 100, Double.NaN, Double.NaN, "%",
+        ErrorJudge.pct(floor) + " of " + f.noisePairs() + " baseline pairs") : null;
     Verdict.Measure cand = new Verdict.Measure(raw * 100, Double.NaN, Double.NaN, "%", ErrorJudge.pct(raw)
         + " of " + f.pairs() + " pairs");
     Verdict.Effect effect = new Verdict.Effect((raw - floor) * 100, Double.NaN, Double.NaN, "points",
@@ -55,7 +56,7 @@ final class ResponseJudge {
           + " baseline–baseline pairs: noise, not a change.", f.field(), ErrorJudge.pct(raw), ErrorJudge.pct(floor))
           : String.format(Locale.ROOT, "%s differs in %s of pairs, too rarely to count.", f.field(),
               ErrorJudge.pct(raw));
-      Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, null, effect,
+      Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, floorMeasure, effect,
           threshold, Double.NaN, Double.NaN, f.pairs(), examples, why, "");
       return new Draft(c, Double.NaN, false, Decision.PASS);
     }
@@ -67,13 +68,13 @@ final class ResponseJudge {
         + " on purpose; if the field is volatile (a timestamp, an id), ignore it in the gate policy"
         + " (responses.ignore) or replay with a second baseline (--noise) to measure it.";
     if (!noise) {
-      Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, null, effect,
+      Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, floorMeasure, effect,
           threshold, Double.NaN, Double.NaN, f.pairs(), examples, explanation, next);
       return new Draft(c, Double.NaN, beyond, beyond ? Decision.FAIL : Decision.PASS);
     }
     double p = ExactTests.fisher(f.rawCount(), f.pairs() - f.rawCount(), f.noiseCount(),
         f.noisePairs() - f.noiseCount()).greater();
-    Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, null, effect,
+    Verdict.Check c = new Verdict.Check(endpoint, "responses", name, Decision.PASS, base, cand, floorMeasure, effect,
         threshold, p, Double.NaN, f.pairs(), examples, explanation, next);
     return new Draft(c, beyond ? p : 1, beyond, null);
   }
