@@ -9,7 +9,6 @@ import dev.replaytwin.compare.GatePolicy;
 import dev.replaytwin.compare.GatePolicyException;
 import dev.replaytwin.compare.Verdict;
 import dev.replaytwin.compare.report.ReportFormat;
-import dev.replaytwin.compare.report.Reports;
 import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.RunManifest;
 import java.io.IOException;
@@ -74,12 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Set<ReportFormat> formats;
-    try {
-      formats = ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--format: " + e.getMessage(), e);
-    }
+    Set<ReportFormat> formats = VerdictPrinter.formats(format);
     GatePolicy gate = policy();
     CompareOptions options;
     try {
@@ -94,11 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
       throw new InvalidInputException(e.getMessage(), e);
     }
     Path dir = reportDir != null ? reportDir : runs.get(0).resolve("report");
-    List<Path> written = Reports.write(verdict, dir, formats);
-    PrintWriter out = spec.commandLine().getOut();
-    VerdictPrinter.print(verdict, written, out);
-    out.flush();
-    return verdict.decision().exitCode();
+    return VerdictPrinter.writeAndPrint(verdict, dir, formats, spec.commandLine().getOut());
   }
 
   private GatePolicy policy() throws IOException {

@@ -4,13 +4,10 @@ import dev.replaytwin.cli.internal.InvalidInputException;
 import dev.replaytwin.cli.internal.VerdictPrinter;
 import dev.replaytwin.compare.Verdict;
 import dev.replaytwin.compare.report.ReportFormat;
-import dev.replaytwin.compare.report.Reports;
 import dev.replaytwin.compare.report.VerdictJson;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Set<ReportFormat> formats;
-    try {
-      formats = ReportFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--format: " + e.getMessage(), e);
-    }
+    Set<ReportFormat> formats = VerdictPrinter.formats(format);
     Path reports = Files.isRegularFile(dir.resolve("verdict.json")) ? dir : dir.resolve("report");
     Path json = reports.resolve("verdict.json");
     if (!Files.isRegularFile(json)) {
@@ -55,10 +47,6 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new InvalidInputException(String.valueOf(e.getMessage()), e);
     }
-    List<Path> written = Reports.write(verdict, reports, formats);
-    PrintWriter out = spec.commandLine().getOut();
-    VerdictPrinter.print(verdict, written, out);
-    out.flush();
-    return verdict.decision().exitCode();
+    return VerdictPrinter.writeAndPrint(verdict, reports, formats, spec.commandLine().getOut());
   }
 }
