@@ -75,7 +75,7 @@ final class LatencyJudge {
     Verdict.Effect effect = new Verdict.Effect(diffMs.estimate(), diffMs.lower(), diffMs.upper(), "ms",
         rel.estimate(), rel.lower(), rel.upper());
     String explanation = String.format(Locale.ROOT, "%s of %s %s %.1f%% (%s ms, %.0f%% CI %+.1f%%..%+.1f%%):"
-        + " baseline %s, candidate %s, over %d paired requests.", name, t.endpoint,
+        + " baseline %s ms, candidate %s ms, over %d paired requests.", name, t.endpoint,
         rel.estimate() >= 0 ? "rose" : "fell", Math.abs(rel.estimate() * 100), signed(diffMs.estimate()),
         confidence * 100, rel.lower() * 100, rel.upper() * 100, ms(s.baseline() / MS), ms(s.candidate() / MS),
         s.pairs());
