@@ -22,9 +22,10 @@ import java.util.Map;
  * @param endpoints the rules of the endpoints the policy names, defaults filled in
  * @param headers response header names compared between targets, lower case
  * @param ignore response fields never compared (see {@code IgnoreRules}), e.g. {@code $..timestamp}
+ * @param resources how much more the candidate may use of CPU and memory
  */
 public record GatePolicy(String version, String digest, double confidence, double falseDiscoveryRate, Rules defaults,
-    Map<String, Rules> endpoints, List<String> headers, List<String> ignore) {
+    Map<String, Rules> endpoints, List<String> headers, List<String> ignore, ResourceRules resources) {
   public static final String DEFAULT_VERSION = "default";
 
   public GatePolicy {
@@ -34,12 +35,39 @@ public record GatePolicy(String version, String digest, double confidence, doubl
     endpoints = Map.copyOf(endpoints);
     headers = List.copyOf(headers);
     ignore = List.copyOf(ignore);
+    requireNonNull(resources, "resources");
     if (!(confidence > 0.5 && confidence < 1)) {
       throw new IllegalArgumentException("confidence: " + confidence + " (expected: between 0.5 and 1, e.g. 0.95)");
     }
     if (!(falseDiscoveryRate > 0 && falseDiscoveryRate < 0.5)) {
       throw new IllegalArgumentException("falseDiscoveryRate: " + falseDiscoveryRate
           + " (expected: between 0 and 0.5, e.g. 0.05)");
+    }
+  }
+
+  /** A policy with the standard resource rules. */
+  public GatePolicy(String version, String digest, double confidence, double falseDiscoveryRate, Rules defaults,
+      Map<String, Rules> endpoints, List<String> headers, List<String> ignore) {
+    this(version, digest, confidence, falseDiscoveryRate, defaults, endpoints, headers, ignore,
+        ResourceRules.STANDARD);
+  }
+
+  /**
+   * How much more the candidate may use, over the whole run, when the run has resource samples. Each
+   * allowance is widened to the A/A spread when a second baseline was sampled too.
+   *
+   * @param cpuIncrease CPU seconds per 1,000 requests (and GC seconds), relative: 0.10 for 10%
+   * @param memoryIncrease mean and peak resident memory, relative
+   * @param rssSlopeMibPerMinute how much faster resident memory may climb over the run, MiB a minute
+   */
+  public record ResourceRules(double cpuIncrease, double memoryIncrease, double rssSlopeMibPerMinute) {
+    public static final ResourceRules STANDARD = new ResourceRules(0.10, 0.10, 1.0);
+
+    public ResourceRules {
+      if (!(cpuIncrease >= 0) || !(memoryIncrease >= 0) || !(rssSlopeMibPerMinute >= 0)) {
+        throw new IllegalArgumentException("resources: cpu " + cpuIncrease + ", memory " + memoryIncrease
+            + ", rssSlope " + rssSlopeMibPerMinute + " (expected: all >= 0)");
+      }
     }
   }
 

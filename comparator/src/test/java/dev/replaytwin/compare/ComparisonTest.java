@@ -114,6 +114,33 @@ class ComparisonTest {
   }
 
   @Test
+  void memoryThatClimbsOnlyOnTheCandidateFailsAsALeak() throws Exception {
+    SyntheticRun run = new SyntheticRun(12, 6_000, targets(SyntheticRun.Change.NONE, true))
+        .withResources("baseline", 0.5, 400, 0).withResources("candidate", 0.5, 400, 30)
+        .withResources("baseline2", 0.5, 400, 0);
+    Verdict v = compare(run, true);
+    assertThat(v.decision()).isEqualTo(Decision.FAIL);
+    assertThat(failed(v)).extracting(Verdict.Check::name).containsExactly("rss slope");
+    assertThat(failed(v).get(0).explanation()).contains("the shape of a leak");
+    assertThat(v.charts().series()).anyMatch(s -> s.metric().equals("rss") && s.target().equals("candidate"));
+  }
+
+  @Test
+  void moreCpuPerRequestFailsAndTheSameUsePasses() throws Exception {
+    SyntheticRun hungry = new SyntheticRun(13, 6_000, targets(SyntheticRun.Change.NONE, true))
+        .withResources("baseline", 0.5, 400, 0).withResources("candidate", 0.8, 400, 0)
+        .withResources("baseline2", 0.5, 400, 0);
+    assertThat(failed(compare(hungry, true))).extracting(Verdict.Check::name).containsExactly("cpu per 1k requests");
+    SyntheticRun same = new SyntheticRun(14, 6_000, targets(SyntheticRun.Change.NONE, true))
+        .withResources("baseline", 0.5, 400, 0).withResources("candidate", 0.5, 400, 0)
+        .withResources("baseline2", 0.5, 400, 0);
+    Verdict v = compare(same, true);
+    assertThat(v.decision()).as(v.headline()).isEqualTo(Decision.PASS);
+    assertThat(v.checks()).filteredOn(c -> c.category().equals("resources")).extracting(Verdict.Check::name)
+        .containsExactlyInAnyOrder("cpu per 1k requests", "mean rss", "peak rss", "rss slope");
+  }
+
+  @Test
   void tooFewRequestsAreInconclusiveNotPass() throws Exception {
     Verdict v = compare(new SyntheticRun(7, 120, targets(SyntheticRun.Change.NONE, false)), false);
     assertThat(v.decision()).isEqualTo(Decision.INCONCLUSIVE);

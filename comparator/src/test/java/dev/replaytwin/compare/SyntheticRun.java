@@ -5,6 +5,8 @@ import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeWriter;
+import dev.replaytwin.core.run.ResourceLog;
+import dev.replaytwin.core.run.ResourceSample;
 import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.RunManifest;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ final class SyntheticRun {
   private final Map<String, Change> targets;
   private boolean valid = true;
   private boolean timestamps;
+  private final Map<String, double[]> resources = new java.util.HashMap<>();
 
   SyntheticRun(long seed, int requests, Map<String, Change> targets) {
     this.seed = seed;
@@ -51,6 +54,15 @@ final class SyntheticRun {
   /** Every response carries a fresh timestamp and id, different on every target (noise). */
   SyntheticRun withVolatileFields() {
     this.timestamps = true;
+    return this;
+  }
+
+  /**
+   * Writes 60 resource samples a second apart for {@code target}: CPU seconds used per second, resident
+   * MiB at the start, and how many MiB it climbs a minute, each with a little jitter.
+   */
+  SyntheticRun withResources(String target, double cpuPerSecond, double rssMib, double slopeMibPerMinute) {
+    resources.put(target, new double[] {cpuPerSecond, rssMib, slopeMibPerMinute});
     return this;
   }
 
@@ -84,6 +96,18 @@ final class SyntheticRun {
               failed ? -1 : bytes.length, failed ? "" : digest(bytes), failed ? "" : "application/json",
               failed ? Body.EMPTY : Body.wrap(bytes), failed ? Headers.EMPTY
                   : Headers.of("Content-Type", "application/json")));
+        }
+      }
+      double[] r = resources.get(target.getKey());
+      if (r != null) {
+        Random jitter = new Random(seed * 7 + t);
+        try (ResourceLog log = ResourceLog.append(dir.resources(target.getKey()))) {
+          double cpu = 0;
+          for (int s = 0; s < 60; s++) {
+            cpu += r[0] * (1 + 0.05 * jitter.nextGaussian());
+            long rss = (long) ((r[1] + r[2] * s / 60.0 + jitter.nextGaussian()) * 1024 * 1024);
+            log.write(new ResourceSample(T0 + s * 1_000_000_000L, cpu, rss, 40, 80, -1));
+          }
         }
       }
       manifestTargets.add(new RunManifest.Target(target.getKey(), "http://127.0.0.1:1", true, requests, requests,

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class GatePolicyReader {
   private static final List<String> TOP = List.of("version", "confidence", "falseDiscoveryRate", "defaults",
-      "endpoints", "responses");
+      "endpoints", "responses", "resources");
+  private static final Pattern SLOPE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(KiB|MiB|GiB)\\s*/\\s*(s|min|h)");
   private static final List<String> RULES = List.of("minSamples", "critical", "latency", "errors", "responses");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s)");
@@ -118,10 +119,23 @@ public final class GatePolicyReader {
       problem(responses.value().line(), "responses", YamlNode.describe(responses.value())
           + " (expected: a mapping with headers and ignore)");
     }
+    GatePolicy.ResourceRules resources = d.resources();
+    YamlNode.Entry res = top.get("resources");
+    if (res != null && res.value() instanceof YamlNode.Mapping resm) {
+      Map<String, YamlNode.Entry> r = entries(resm, "resources", List.of("allowCpuIncrease", "allowMemoryIncrease",
+          "allowRssSlope"));
+      resources = new GatePolicy.ResourceRules(
+          percent(r.get("allowCpuIncrease"), "resources.allowCpuIncrease", resources.cpuIncrease()),
+          percent(r.get("allowMemoryIncrease"), "resources.allowMemoryIncrease", resources.memoryIncrease()),
+          slope(r.get("allowRssSlope"), "resources.allowRssSlope", resources.rssSlopeMibPerMinute()));
+    } else if (res != null) {
+      problem(res.value().line(), "resources", YamlNode.describe(res.value())
+          + " (expected: a mapping with allowCpuIncrease, allowMemoryIncrease, allowRssSlope)");
+    }
     if (version == null || defaults == null || !problems.isEmpty()) {
       return null;
     }
-    return new GatePolicy(version, digest, confidence, fdr, defaults, endpoints, headers, ignore);
+    return new GatePolicy(version, digest, confidence, fdr, defaults, endpoints, headers, ignore, resources);
   }
 
   private @Nullable GatePolicy.Rules rules(@Nullable YamlNode.Entry entry, String path, GatePolicy.Rules base) {
@@ -291,6 +305,29 @@ public final class GatePolicyReader {
     problem(entry.value().line(), path, YamlNode.describe(entry.value()) + " (expected: a duration such as 5ms,"
         + " 250us or 1s)");
     return base;
+  }
+
+  /** {@code 2MiB/min}, {@code 512KiB/s}, {@code 1GiB/h}: MiB a minute. */
+  private double slope(@Nullable YamlNode.Entry entry, String path, double base) {
+    if (entry == null) {
+      return base;
+    }
+    Matcher m = entry.value() instanceof YamlNode.Scalar s ? SLOPE.matcher(s.text().trim()) : null;
+    if (m == null || !m.matches()) {
+      problem(entry.value().line(), path, YamlNode.describe(entry.value()) + " (expected: a rate such as 1MiB/min)");
+      return base;
+    }
+    double v = Double.parseDouble(m.group(1));
+    double mib = switch (m.group(2)) {
+      case "KiB" -> v / 1024;
+      case "GiB" -> v * 1024;
+      default -> v;
+    };
+    return switch (m.group(3)) {
+      case "s" -> mib * 60;
+      case "h" -> mib / 60;
+      default -> mib;
+    };
   }
 
   private List<String> strings(@Nullable YamlNode.Entry entry, String path, List<String> base) {

@@ -15,6 +15,8 @@ import dev.replaytwin.compare.diff.ResponseDiffer;
 import dev.replaytwin.compare.stats.MultipleTesting;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.Outcome;
+import dev.replaytwin.core.run.ResourceLog;
+import dev.replaytwin.core.run.ResourceSample;
 import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.RunManifest;
 import java.io.IOException;
@@ -141,6 +143,9 @@ public final class Judgement {
       drafts.addAll(ResponseJudge.judge(e, this::rules));
     }
     notes.addAll(responses.caveats());
+    List<ResourceJudge.Usage> usage = usage();
+    drafts.addAll(ResourceJudge.judge(usage.get(0), usage.get(1), usage.size() > 2 ? usage.get(2) : null,
+        policy.resources(), notes));
     List<Verdict.Check> checks = adjust(drafts);
     List<String> invalid = inputs.invalidReasons();
     Decision decision = checks.stream().map(Verdict.Check::decision).reduce(Decision.PASS, Decision::worst);
@@ -161,7 +166,31 @@ public final class Judgement {
             options.candidate(), options.noise(), policy.version(), policy.digest(), inputs.digests(),
             invalid.isEmpty()),
         summaries(checks), checks, calibration.verdict(),
-        new Verdict.Charts(Charts.distributions(judged, inputs.targets()), series.series()), notes);
+        new Verdict.Charts(Charts.distributions(judged, inputs.targets()), allSeries(usage)), notes);
+  }
+
+  private List<Verdict.Series> allSeries(List<ResourceJudge.Usage> usage) {
+    List<Verdict.Series> out = new ArrayList<>(series.series());
+    out.addAll(ResourceJudge.series(usage, inputs.manifests().get(0).t0EpochNanos()));
+    return out;
+  }
+
+  /** Each compared target's resource samples (from the first run directory that has them) and requests. */
+  private List<ResourceJudge.Usage> usage() throws IOException {
+    List<ResourceJudge.Usage> out = new ArrayList<>();
+    for (String t : inputs.targets()) {
+      List<ResourceSample> samples = List.of();
+      for (RunDirectory dir : inputs.dirs()) {
+        samples = ResourceLog.read(dir.resources(t));
+        if (!samples.isEmpty()) {
+          break;
+        }
+      }
+      long requests = inputs.manifests().stream().flatMap(m -> m.targets().stream())
+          .filter(x -> x.name().equals(t)).mapToLong(RunManifest.Target::requests).sum();
+      out.add(new ResourceJudge.Usage(t, samples, requests));
+    }
+    return out;
   }
 
   private static Draft tooFew(EndpointTally t, GatePolicy.Rules r) {

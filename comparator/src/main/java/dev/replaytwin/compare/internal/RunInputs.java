@@ -111,7 +111,7 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
       String prefix = dirs.size() > 1 ? i + "/" : "";
       out.put(prefix + "run.json", digest(dir.manifest()));
       for (String t : targets) {
-        for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t))) {
+        for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t), dir.resources(t))) {
           if (Files.isRegularFile(f)) {
             out.put(prefix + dir.root().relativize(f).toString().replace('\\', '/'), digest(f));
           }

@@ -62,6 +62,14 @@ public record RunDirectory(Path root) {
   }
 
   /**
+   * {@code targets/<name>/resources.jsonl}: the target's resource samples during the run, written by
+   * whatever started it (see {@link ResourceLog}); absent when nothing sampled it.
+   */
+  public Path resources(String target) {
+    return targetDir(target).resolve("resources.jsonl");
+  }
+
+  /**
    * The names of the target directories under {@code targets/}, sorted; entries that are not
    * directories or whose names are not target names are left out. Empty when there is no
    * {@code targets/} yet.
