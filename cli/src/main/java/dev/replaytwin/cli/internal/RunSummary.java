@@ -40,8 +40,8 @@ public final class RunSummary {
         ms(h.lagP50Nanos()), ms(h.lagP99Nanos()), ms(h.lagMaxNanos()), ms(h.lagBoundNanos()), h.late(), h.dropped(),
         h.valid() ? "valid" : "INCONCLUSIVE");
     if (h.timerSamples() > 0) {
-      out.printf(Locale.ROOT, "  machine      an idle sleeping thread woke late by p99 %s, %d of %d wake-ups over the bound%n",
-          ms(h.timerP99Nanos()), h.timerLate(), h.timerSamples());
+      out.printf(Locale.ROOT, "  machine      an idle sleeping thread woke late by p99 %s, %d of %d wake-ups"
+          + " over the bound%n", ms(h.timerP99Nanos()), h.timerLate(), h.timerSamples());
     }
   }
 

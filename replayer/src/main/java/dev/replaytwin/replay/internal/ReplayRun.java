@@ -92,8 +92,8 @@ public final class ReplayRun {
     OutcomeSink sink = new OutcomeSink();
     List<TargetRun> runs = new ArrayList<>();
     List<TargetClient> clients = new ArrayList<>();
-    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sendLag, probe.lateness(), sink, header.captureId(),
-        header.context());
+    ManifestFactory manifests = new ManifestFactory(options, files, feed, runs, lag, sendLag, probe.lateness(), sink,
+        header.captureId(), header.context());
     RequestBuilder builder = new RequestBuilder(options);
     Ticker ticker = null;
     try {
