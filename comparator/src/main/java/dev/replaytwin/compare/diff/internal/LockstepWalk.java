@@ -1,6 +1,7 @@
 package dev.replaytwin.compare.diff.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -28,10 +29,11 @@ public final class LockstepWalk {
   private final int maxDifferences;
   private final int maxDepth;
   private final int maxValueChars;
-  private final PathStack path = new PathStack();
   private final MemberNames names = new MemberNames();
   private final List<Difference> differences = new ArrayList<>(4);
   private boolean differencesCapped;
+  /** Containers on the path, which the parsers track too; read back only to report a difference. */
+  private int depth;
   /** Arrays on the path; inside one, a difference ends the walk. */
   private int arrays;
   private @Nullable JsonParser left;
@@ -83,7 +85,7 @@ public final class LockstepWalk {
       return false;
     }
     if (a.isStructStart() || b.isStructStart()) {
-      if (a != b || path.depth() >= maxDepth) {
+      if (a != b || depth >= maxDepth) {
         return false;
       }
       return a == JsonToken.START_OBJECT ? object() : array();
@@ -92,12 +94,14 @@ public final class LockstepWalk {
   }
 
   private boolean object() throws IOException {
+    depth++;
     names.enter();
     while (true) {
       JsonToken a = left.nextToken();
       JsonToken b = right.nextToken();
       if (a == JsonToken.END_OBJECT && b == JsonToken.END_OBJECT) {
         names.exit();
+        depth--;
         return true;
       }
       if (a != JsonToken.FIELD_NAME || b != JsonToken.FIELD_NAME) {
@@ -108,9 +112,7 @@ public final class LockstepWalk {
       if (!name.equals(right.currentName()) || names.repeated(name)) {
         return false;
       }
-      path.pushMember(name);
       boolean walked = value(left.nextToken(), right.nextToken());
-      path.pop();
       if (!walked || differencesCapped) {
         return walked;
       }
@@ -118,18 +120,17 @@ public final class LockstepWalk {
   }
 
   private boolean array() throws IOException {
+    depth++;
     arrays++;
-    for (int i = 0; ; i++) {
+    while (true) {
       JsonToken a = left.nextToken();
       JsonToken b = right.nextToken();
       if (a == JsonToken.END_ARRAY || b == JsonToken.END_ARRAY) {
         arrays--;
+        depth--;
         return a == b;
       }
-      path.pushIndex(i);
-      boolean walked = value(a, b);
-      path.pop();
-      if (!walked) {
+      if (!value(a, b)) {
         return false;
       }
     }
@@ -168,6 +169,10 @@ public final class LockstepWalk {
       default:
         break;
     }
+    if (a == b && sameText()) {
+      // The same spelling is the same value, without parsing it.
+      return true;
+    }
     if (a == JsonToken.VALUE_NUMBER_INT && b == JsonToken.VALUE_NUMBER_INT
         && left.getNumberType() != JsonParser.NumberType.BIG_INTEGER
         && right.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
@@ -202,10 +207,25 @@ public final class LockstepWalk {
     if (x == null || y == null) {
       return false;
     }
+    PathStack path = new PathStack();
+    pathTo(left.getParsingContext(), path);
     String at = path.concrete();
     differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind,
         JsonValues.render(x, maxValueChars), JsonValues.render(y, maxValueChars)));
     return true;
+  }
+
+  /** The path of the current value, from the parser's own record of where it is. */
+  private static void pathTo(JsonStreamContext context, PathStack path) {
+    if (context.inRoot()) {
+      return;
+    }
+    pathTo(context.getParent(), path);
+    if (context.inObject()) {
+      path.pushMember(context.getCurrentName());
+    } else {
+      path.pushIndex(context.getCurrentIndex());
+    }
   }
 
   private static @Nullable JsonNodeType typeOf(JsonToken t) {
