@@ -3,7 +3,9 @@ package dev.replaytwin.compare.diff;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.replaytwin.compare.diff.internal.LockstepWalk;
 import dev.replaytwin.compare.diff.internal.TreeWalk;
+import dev.replaytwin.core.Nullable;
 
 /**
  * Structural diff of two JSON documents.
@@ -53,5 +55,18 @@ public final class JsonDiffer {
     TreeWalk walk = new TreeWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
     walk.compare(left, right);
     return new JsonDiff(walk.differences(), walk.differencesCapped(), walk.depthCapped());
+  }
+
+  /**
+   * The diff of two documents' bytes, walking their tokens side by side without building trees;
+   * null when only {@link #diff(JsonNode, JsonNode)} on the parsed trees can tell (the shapes
+   * differ, or either is not exactly one JSON document). When not null it equals that diff.
+   */
+  @Nullable JsonDiff diffLockstep(byte[] left, byte[] right, int maxDifferences) {
+    LockstepWalk walk = new LockstepWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
+    if (!walk.compare(left, right)) {
+      return null;
+    }
+    return new JsonDiff(walk.differences(), walk.differencesCapped(), false);
   }
 }

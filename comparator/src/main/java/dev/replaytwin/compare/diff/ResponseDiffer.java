@@ -45,13 +45,24 @@ public final class ResponseDiffer {
   private final List<String> headers;
   private final DiffLimits limits;
   private final JsonDiffer json;
+  private final boolean lockstep;
 
   /**
    * @param headerNames the header fields to compare, in any case
    * @throws IllegalArgumentException when a name is not an HTTP token
    */
   public ResponseDiffer(Collection<String> headerNames, DiffLimits limits) {
+    this(headerNames, limits, true);
+  }
+
+  /**
+   * @param lockstep whether JSON bodies are first walked token by token, falling back to trees
+   *     only when their shapes differ; false always builds trees (the reference the fast path is
+   *     tested against)
+   */
+  ResponseDiffer(Collection<String> headerNames, DiffLimits limits, boolean lockstep) {
     requireNonNull(headerNames, "headerNames");
+    this.lockstep = lockstep;
     this.limits = requireNonNull(limits, "limits");
     Set<String> names = new LinkedHashSet<>();
     for (String name : headerNames) {
@@ -97,18 +108,26 @@ public final class ResponseDiffer {
     return out;
   }
 
-  /** {@code left}'s body, parsed when first needed and then kept. */
+  /** {@code left}'s body, copied and parsed when first needed and then kept. */
   private static final class LeftBody {
     private final Outcome outcome;
+    private byte @Nullable [] bytes;
     private @Nullable BodyView view;
 
     LeftBody(Outcome outcome) {
       this.outcome = outcome;
     }
 
+    byte[] bytes() {
+      if (bytes == null) {
+        bytes = outcome.body().toByteArray();
+      }
+      return bytes;
+    }
+
     BodyView get() {
       if (view == null) {
-        view = BodyView.of(outcome.body(), outcome.contentType());
+        view = BodyView.of(bytes(), outcome.contentType());
       }
       return view;
     }
@@ -132,8 +151,11 @@ public final class ResponseDiffer {
       out.add(plain("status", DiffKind.CHANGED_VALUE, Integer.toString(left.status()),
           Integer.toString(right.status())));
     }
-    for (String name : headers) {
-      compareHeader(name, left.headers().all(name), right.headers().all(name), out);
+    // Equal header lists (the usual case) have no differences under any name.
+    if (!headers.isEmpty() && !left.headers().entries().equals(right.headers().entries())) {
+      for (String name : headers) {
+        compareHeader(name, left.headers().all(name), right.headers().all(name), out);
+      }
     }
     Body a = left.body();
     Body b = right.body();
@@ -146,10 +168,19 @@ public final class ResponseDiffer {
     if (a.equals(b)) {
       return result(left, out, BodyComparison.BYTES, false);
     }
+    int room = limits.maxDifferences() - out.size();
+    byte[] bb = b.toByteArray();
+    if (lockstep && room > 0 && BodyView.triedAsJson(leftBody.bytes(), left.contentType())
+        && BodyView.triedAsJson(bb, right.contentType())) {
+      JsonDiff diff = json.diffLockstep(leftBody.bytes(), bb, room);
+      if (diff != null) {
+        out.addAll(diff.differences());
+        return result(left, out, BodyComparison.JSON, diff.capped());
+      }
+    }
     BodyView va = leftBody.get();
-    BodyView vb = BodyView.of(b, right.contentType());
+    BodyView vb = BodyView.of(bb, right.contentType());
     if (va.kind() == BodyView.Kind.JSON && vb.kind() == BodyView.Kind.JSON) {
-      int room = limits.maxDifferences() - out.size();
       if (room <= 0) {
         return result(left, out, BodyComparison.JSON, true);
       }

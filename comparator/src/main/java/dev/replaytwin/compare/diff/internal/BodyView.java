@@ -1,9 +1,11 @@
 package dev.replaytwin.compare.diff.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Nullable;
 import java.io.IOException;
@@ -37,11 +39,15 @@ public final class BodyView {
   }
 
   public static BodyView of(Body body, String contentType) {
-    if (body.isEmpty()) {
+    return of(body.toByteArray(), contentType);
+  }
+
+  /** Like {@link #of(Body, String)} for a body's bytes, which must not change afterwards. */
+  public static BodyView of(byte[] bytes, String contentType) {
+    if (bytes.length == 0) {
       return new BodyView(Kind.EMPTY, null, null);
     }
-    byte[] bytes = body.toByteArray();
-    if (isJsonMediaType(contentType) || startsLikeJson(bytes)) {
+    if (triedAsJson(bytes, contentType)) {
       try {
         return new BodyView(Kind.JSON, JSON.readTree(bytes), null);
       } catch (IOException notJson) {
@@ -50,6 +56,21 @@ public final class BodyView {
     }
     String text = utf8(bytes);
     return text == null ? new BodyView(Kind.BINARY, null, null) : new BodyView(Kind.TEXT, null, text);
+  }
+
+  /** True when {@link #of} would try to parse these bytes as JSON. */
+  public static boolean triedAsJson(byte[] bytes, String contentType) {
+    return bytes.length > 0 && (isJsonMediaType(contentType) || startsLikeJson(bytes));
+  }
+
+  /** A parser configured as the one that builds {@link #tree()}; the caller checks for trailing tokens. */
+  static JsonParser parser(byte[] bytes) throws IOException {
+    return JSON.createParser(bytes);
+  }
+
+  /** The factory of the nodes in {@link #tree()}. */
+  static JsonNodeFactory nodes() {
+    return JSON.getNodeFactory();
   }
 
   public Kind kind() {
@@ -80,6 +101,48 @@ public final class BodyView {
   }
 
   static boolean isJsonMediaType(String contentType) {
+    int end = contentType.indexOf(';');
+    if (end < 0) {
+      end = contentType.length();
+    }
+    int start = 0;
+    while (start < end && contentType.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && contentType.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    // Called for every body: decide ASCII types without allocating. Other characters can change
+    // length or become ASCII when lower-cased, so they take the general path.
+    for (int i = start; i < end; i++) {
+      if (contentType.charAt(i) >= 0x80) {
+        return isJsonMediaTypeSlow(contentType);
+      }
+    }
+    return asciiEqualsLower(contentType, start, end, "application/json")
+        || (end - start >= "application/".length() + "+json".length()
+            && asciiEqualsLower(contentType, start, start + "application/".length(), "application/")
+            && asciiEqualsLower(contentType, end - "+json".length(), end, "+json"));
+  }
+
+  /** True when {@code text[from, to)} lower-cased is {@code lower}; ASCII only. */
+  private static boolean asciiEqualsLower(String text, int from, int to, String lower) {
+    if (to - from != lower.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isJsonMediaTypeSlow(String contentType) {
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
         .toLowerCase(Locale.ROOT);

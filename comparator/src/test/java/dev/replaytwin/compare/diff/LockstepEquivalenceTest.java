@@ -1,0 +1,144 @@
+package dev.replaytwin.compare.diff;
+
+import static dev.replaytwin.compare.diff.Outcomes.answered;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.run.Outcome;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lockstep walk over tokens must give exactly the tree diff's answer, or give up. Seeded, so a
+ * failure names the seed of the pair that broke.
+ */
+class LockstepEquivalenceTest {
+  private static final ObjectMapper TREES = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+  private static final List<DiffLimits> LIMITS = List.of(DiffLimits.DEFAULT, new DiffLimits(1, 64, 16),
+      new DiffLimits(2, 2, 20), new DiffLimits(3, 3, 16), new DiffLimits(5, 64, 40));
+  private static final int PAIRS = 6_000;
+
+  @Test
+  void lockstepJsonDiffEqualsTreeDiffOrGivesUp() {
+    Random seeds = new Random(20261122L);
+    int walked = 0;
+    int walkedWithDifferences = 0;
+    int walkedCapped = 0;
+    int gaveUp = 0;
+    for (int i = 0; i < PAIRS; i++) {
+      long seed = seeds.nextLong();
+      byte[][] pair = new RandomJson(new Random(seed)).pair();
+      JsonNode left = parse(pair[0]);
+      JsonNode right = parse(pair[1]);
+      for (DiffLimits limits : LIMITS) {
+        JsonDiffer differ = new JsonDiffer(limits);
+        JsonDiff fast = differ.diffLockstep(pair[0], pair[1], limits.maxDifferences());
+        String what = "seed " + seed + ", " + limits + "\nleft:  " + new String(pair[0], UTF_8) + "\nright: "
+            + new String(pair[1], UTF_8);
+        if (left == null || right == null) {
+          assertThat(fast).as("not both JSON, " + what).isNull();
+          continue;
+        }
+        if (fast == null) {
+          gaveUp++;
+          continue;
+        }
+        JsonDiff tree = differ.diff(left, right);
+        assertThat(fast.differences()).as(what).isEqualTo(tree.differences());
+        assertThat(fast.differencesCapped()).as("differencesCapped, " + what).isEqualTo(tree.differencesCapped());
+        assertThat(fast.depthCapped()).as("depthCapped, " + what).isEqualTo(tree.depthCapped());
+        walked++;
+        walkedWithDifferences += fast.isEmpty() ? 0 : 1;
+        walkedCapped += fast.differencesCapped() ? 1 : 0;
+      }
+    }
+    System.out.printf("lockstep equivalence: %d pairs x %d limits: walked %d (%d with differences, %d capped),"
+        + " gave up %d%n", PAIRS, LIMITS.size(), walked, walkedWithDifferences, walkedCapped, gaveUp);
+    // Enough of each case that the comparison above means something.
+    assertThat(walked).isGreaterThan(PAIRS * LIMITS.size() / 4);
+    assertThat(walkedWithDifferences).isGreaterThan(PAIRS * LIMITS.size() / 8);
+    assertThat(walkedCapped).isGreaterThan(PAIRS / 40);
+    assertThat(gaveUp).isGreaterThan(PAIRS / 10);
+  }
+
+  @Test
+  void responseDiffsWithTheLockstepWalkEqualThoseWithTreesOnly() {
+    Random seeds = new Random(42L);
+    List<String> names = List.of("content-type", "cache-control");
+    String[] types = {"application/json", "application/problem+json; charset=utf-8", "", "text/plain",
+        "APPLICATION/JSON", " application/json ;q=1"};
+    for (int i = 0; i < PAIRS / 2; i++) {
+      long seed = seeds.nextLong();
+      Random random = new Random(seed);
+      RandomJson docs = new RandomJson(random);
+      byte[][] pair = docs.pair();
+      byte[][] other = docs.pair();
+      String type = types[random.nextInt(types.length)];
+      Headers headers = Headers.of("Content-Type", type, "Cache-Control", "max-age=60");
+      Outcome left = answered("ex", "GET /a", 200, type, headers, pair[0]);
+      Outcome right = answered("ex", "GET /a", random.nextInt(8) == 0 ? 500 : 200,
+          random.nextInt(8) == 0 ? types[random.nextInt(types.length)] : type,
+          random.nextInt(8) == 0 ? Headers.of("content-type", type) : headers, pair[1]);
+      Outcome noise = answered("ex", "GET /a", 200, type, headers, random.nextBoolean() ? other[1] : pair[0]);
+      for (DiffLimits limits : LIMITS) {
+        ResponseDiffer fast = new ResponseDiffer(names, limits, true);
+        ResponseDiffer trees = new ResponseDiffer(names, limits, false);
+        String what = "seed " + seed + ", " + limits;
+        assertThat(fast.diff(left, right)).as(what).isEqualTo(trees.diff(left, right));
+        assertThat(fast.diff(left, List.of(right, noise))).as(what).isEqualTo(trees.diff(left, List.of(right, noise)));
+      }
+    }
+  }
+
+  @Test
+  void sameShapeDocumentsAreWalkedWithoutTrees() {
+    JsonDiffer differ = new JsonDiffer(DiffLimits.DEFAULT);
+    byte[] left = ("{\"id\":12,\"name\":\"item-012\",\"price\":9.97,\"tags\":[\"a\",\"b\"],\"stock\":3,"
+        + "\"updatedAt\":\"2026-11-22T04:48:10.900Z\",\"requestId\":\"ca17148b0b724c71\"}").getBytes(UTF_8);
+    byte[] right = ("{\"id\":12,\"name\":\"item-012\",\"price\":9.970,\"tags\":[\"a\",\"b\"],\"stock\":3,"
+        + "\"updatedAt\":\"2026-11-22T04:48:11.000Z\",\"requestId\":\"0b724c71ca17148b\"}").getBytes(UTF_8);
+    assertThat(differ.diffLockstep(left, right, 100)).isNotNull().extracting(JsonDiff::differences).asList()
+        .containsExactly(
+            new Difference("$.updatedAt", "$.updatedAt", DiffKind.CHANGED_VALUE, "\"2026-11-22T04:48:10.900Z\"",
+                "\"2026-11-22T04:48:11.000Z\""),
+            new Difference("$.requestId", "$.requestId", DiffKind.CHANGED_VALUE, "\"ca17148b0b724c71\"",
+                "\"0b724c71ca17148b\""));
+  }
+
+  @Test
+  void givesUpWhereOnlyTreesCanTell() {
+    JsonDiffer differ = new JsonDiffer(DiffLimits.DEFAULT);
+    assertThat(differ.diffLockstep(bytes("{'a':1,'b':2}"), bytes("{'b':2,'a':1}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':[1,2]}"), bytes("{'a':[2,1]}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':[1,2]}"), bytes("{'a':[1,2,3]}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':1,'a':2}"), bytes("{'a':3,'a':2}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':{}}"), bytes("{'a':[]}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':1}"), bytes("{'a':1} x"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':1}"), bytes("{'a':1}{}"), 100)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':1,'b':1,'c':1}"), bytes("{'a':2,'b':2,'c':"), 1)).isNull();
+    assertThat(differ.diffLockstep(bytes("{'a':1,'b':1,'a':1}"), bytes("{'a':2,'b':2,'a':1}"), 1)).isNull();
+  }
+
+  private static byte[] bytes(String singleQuoted) {
+    return singleQuoted.replace('\'', '"').getBytes(UTF_8);
+  }
+
+  /** The tree {@code BodyView} would build, or null when it would not call the body JSON. */
+  private static JsonNode parse(byte[] bytes) {
+    try {
+      JsonNode tree = TREES.readTree(bytes);
+      return tree == null || tree.isMissingNode() ? null : tree;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+}
