@@ -61,8 +61,6 @@ class LockstepEquivalenceTest {
         walkedCapped += fast.differencesCapped() ? 1 : 0;
       }
     }
-    System.out.printf("lockstep equivalence: %d pairs x %d limits: walked %d (%d with differences, %d capped),"
-        + " gave up %d%n", PAIRS, LIMITS.size(), walked, walkedWithDifferences, walkedCapped, gaveUp);
     // Enough of each case that the comparison above means something.
     assertThat(walked).isGreaterThan(PAIRS * LIMITS.size() / 4);
     assertThat(walkedWithDifferences).isGreaterThan(PAIRS * LIMITS.size() / 8);
