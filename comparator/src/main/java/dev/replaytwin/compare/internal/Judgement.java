@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -41,11 +42,12 @@ public final class Judgement {
   private final CompareOptions options;
   private final GatePolicy policy;
   private final RunInputs inputs;
-  private final Map<String, EndpointTally> endpoints = new TreeMap<>();
+  private final Map<String, EndpointTally> endpoints = new HashMap<>();
   private final EndpointTally all;
   private final NoiseCanceller canceller;
   private final ParallelDiffs diffs;
   private final SeriesTally series;
+
   private final List<String> notes = new ArrayList<>();
   private long unpaired;
 
@@ -58,6 +60,7 @@ public final class Judgement {
     this.diffs = new ParallelDiffs(new ResponseDiffer(policy.headers(), DiffLimits.DEFAULT), canceller);
     RunManifest first = inputs.manifests().get(0);
     this.series = new SeriesTally(first.t0EpochNanos(), span(first), inputs.targets());
+
   }
 
   public static Verdict of(CompareOptions options) throws CompareException, IOException {
@@ -114,6 +117,11 @@ public final class Judgement {
     diffs.add(b, c, n == null || EndpointTally.failed(n) ? null : n);
   }
 
+  /** The endpoints by name, so that every list in the verdict comes out in the same order. */
+  private List<EndpointTally> sortedEndpoints() {
+    return new ArrayList<>(new TreeMap<>(endpoints).values());
+  }
+
   private GatePolicy.Rules rules(String endpoint) {
     return policy.endpoints().getOrDefault(endpoint, policy.defaults());
   }
@@ -122,12 +130,12 @@ public final class Judgement {
     for (String named : policy.endpoints().keySet()) {
       if (!endpoints.containsKey(named)) {
         throw new CompareException("gate policy: endpoint \"" + named + "\" is not in this run (it has "
-            + String.join(", ", endpoints.keySet()) + "); a rule for an endpoint that does not exist would"
+            + String.join(", ", new TreeMap<>(endpoints).keySet()) + "); a rule for an endpoint that does not exist would"
             + " never be checked");
       }
     }
     List<Draft> drafts = new ArrayList<>();
-    List<EndpointTally> judged = new ArrayList<>(endpoints.values());
+    List<EndpointTally> judged = sortedEndpoints();
     judged.add(all);
     for (EndpointTally t : judged) {
       GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
@@ -159,7 +167,7 @@ public final class Judgement {
       notes.add(unpaired + " requests have a row for only some of the targets and were left out of the paired"
           + " checks");
     }
-    Calibration calibration = Calibration.of(endpoints.values(), all, policy, options.noise());
+    Calibration calibration = Calibration.of(sortedEndpoints(), all, policy, options.noise());
     notes.addAll(calibration.notes());
     return new Verdict(Verdict.VERSION, decision, Headline.of(decision, checks, invalid),
         new Verdict.Inputs(options.runs().stream().map(Path::toString).toList(), options.baseline(),
@@ -239,7 +247,7 @@ public final class Judgement {
 
   private List<Verdict.EndpointSummary> summaries(List<Verdict.Check> checks) {
     List<Verdict.EndpointSummary> out = new ArrayList<>();
-    List<EndpointTally> listed = new ArrayList<>(endpoints.values());
+    List<EndpointTally> listed = sortedEndpoints();
     listed.add(all);
     for (EndpointTally t : listed) {
       List<Verdict.Check> mine = checks.stream().filter(c -> c.endpoint().equals(t.endpoint)).toList();
