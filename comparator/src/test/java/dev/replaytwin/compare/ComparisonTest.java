@@ -175,6 +175,16 @@ class ComparisonTest {
   }
 
   @Test
+  void theShardsOfOneRunArePooled() throws Exception {
+    Path a = new SyntheticRun(15, 3_000, targets(SyntheticRun.Change.NONE, false)).write(dir.resolve("shard0"));
+    Path b = new SyntheticRun(16, 2_000, targets(SyntheticRun.Change.NONE, false)).write(dir.resolve("shard1"));
+    Verdict v = Comparison.run(new CompareOptions(List.of(a, b), "baseline", "candidate", "", GatePolicy.standard()));
+    assertThat(v.endpoints()).filteredOn(e -> e.endpoint().equals(Verdict.Check.ALL))
+        .singleElement().extracting(Verdict.EndpointSummary::requests).isEqualTo(5_000L);
+    assertThat(v.inputs().digests()).containsKeys("0/run.json", "1/run.json");
+  }
+
+  @Test
   void theSameInputsGiveTheSameVerdict() throws Exception {
     SyntheticRun.Change slow = (endpoint, i, random, row) ->
         new SyntheticRun.Row(row.latencyNanos() + 300_000, row.status(), row.body());
