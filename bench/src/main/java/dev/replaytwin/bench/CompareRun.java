@@ -3,6 +3,7 @@ package dev.replaytwin.bench;
 import dev.replaytwin.bench.internal.OutFileArgs;
 import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeWriter;
@@ -12,12 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +102,7 @@ public final class CompareRun {
           long latency = (long) (latencyMs * 1e6);
           w.append(new Outcome("r" + i, 0, endpoint, endpoint.substring(0, endpoint.indexOf(' ')), intended,
               intended + 40_000, latency, latency - 40_000, failed ? 500 : 200, ErrorKind.NONE, "", bytes.length,
-              digest(bytes), "application/json", Body.wrap(bytes), Headers.of("Content-Type", "application/json",
+              Sha256.of(bytes), "application/json", Body.wrap(bytes), Headers.of("Content-Type", "application/json",
                   "Content-Length", Integer.toString(bytes.length))));
         }
       }
@@ -125,11 +123,4 @@ public final class CompareRun {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
-  private static String digest(byte[] bytes) {
-    try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

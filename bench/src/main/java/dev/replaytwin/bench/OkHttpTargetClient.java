@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.replay.internal.client.ClientResponse;
 import dev.replaytwin.replay.internal.client.ClientStats;
@@ -22,11 +23,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +56,7 @@ import okhttp3.ResponseBody;
  * a request is dropped. The write time comes from OkHttp's {@link EventListener}.
  */
 public final class OkHttpTargetClient implements TargetClient {
-  private static final MessageDigest SHA256 = sha256();
+  private static final MessageDigest SHA256 = Sha256.newDigest();
 
   private final OkHttpClient client;
   private final TargetClientOptions options;
@@ -201,7 +200,7 @@ public final class OkHttpTargetClient implements TargetClient {
         size += n;
       }
       return new ClientResponse(sentNanoTime, System.nanoTime(), status, ErrorKind.NONE, "", size,
-          "sha256:" + HexFormat.of().formatHex(digest.digest()), contentType, kept, size > kept.length, headers);
+          Sha256.text(digest.digest()), contentType, kept, size > kept.length, headers);
     } catch (IOException e) {
       return ClientResponse.failed(sentNanoTime, System.nanoTime(), status, headers, Failures.kindOf(e),
           Failures.detail(e));
@@ -254,14 +253,6 @@ public final class OkHttpTargetClient implements TargetClient {
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available in this JVM", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.replaytwin.compare;
 
 import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeWriter;
@@ -11,10 +12,8 @@ import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.RunManifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,7 +92,7 @@ final class SyntheticRun {
           w.append(new Outcome("e" + i, 0, endpoint, endpoint.substring(0, endpoint.indexOf(' ')), intended,
               intended + 50_000, failed ? -1 : row.latencyNanos(), failed ? -1 : row.latencyNanos() - 50_000,
               row.status(), failed ? ErrorKind.RESET : ErrorKind.NONE, failed ? "reset" : "",
-              failed ? -1 : bytes.length, failed ? "" : digest(bytes), failed ? "" : "application/json",
+              failed ? -1 : bytes.length, failed ? "" : Sha256.of(bytes), failed ? "" : "application/json",
               failed ? Body.EMPTY : Body.wrap(bytes), failed ? Headers.EMPTY
                   : Headers.of("Content-Type", "application/json")));
         }
@@ -124,7 +123,4 @@ final class SyntheticRun {
     return root;
   }
 
-  private static String digest(byte[] bytes) throws Exception {
-    return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-  }
 }

@@ -3,14 +3,12 @@ package dev.replaytwin.compare.internal;
 import dev.replaytwin.compare.GatePolicy;
 import dev.replaytwin.compare.GatePolicyException;
 import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.yaml.YamlNode;
 import dev.replaytwin.core.yaml.YamlTreeReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +49,7 @@ public final class GatePolicyReader {
       throw new GatePolicyException(List.of(source + ":" + e.line() + ": " + e.getMessage()));
     }
     GatePolicyReader reader = new GatePolicyReader(source);
-    GatePolicy policy = reader.policy(root, digest(bytes));
+    GatePolicy policy = reader.policy(root, Sha256.of(bytes));
     if (!reader.problems.isEmpty() || policy == null) {
       reader.problems.sort(Comparator.comparingInt(Problem::line));
       throw new GatePolicyException(reader.problems.stream().map(Problem::text).toList());
@@ -370,11 +368,4 @@ public final class GatePolicyReader {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
-  private static String digest(byte[] bytes) {
-    try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 }

@@ -2,20 +2,16 @@ package dev.replaytwin.compare.internal;
 
 import dev.replaytwin.compare.CompareException;
 import dev.replaytwin.compare.CompareOptions;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.RunManifest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,29 +105,16 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
     for (int i = 0; i < dirs.size(); i++) {
       RunDirectory dir = dirs.get(i);
       String prefix = dirs.size() > 1 ? i + "/" : "";
-      out.put(prefix + "run.json", digest(dir.manifest()));
+      out.put(prefix + "run.json", Sha256.ofFiles(List.of(dir.manifest())));
       for (String t : targets) {
         for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t), dir.resources(t))) {
           if (Files.isRegularFile(f)) {
-            out.put(prefix + dir.root().relativize(f).toString().replace('\\', '/'), digest(f));
+            out.put(prefix + dir.root().relativize(f).toString().replace('\\', '/'), Sha256.ofFiles(List.of(f)));
           }
         }
       }
     }
     return out;
-  }
-
-  private static String digest(Path f) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return "sha256:" + HexFormat.of().formatHex(sha.digest());
   }
 
   private static String oneLine(Exception e) {

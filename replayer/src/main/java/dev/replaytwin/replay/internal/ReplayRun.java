@@ -1,6 +1,7 @@
 package dev.replaytwin.replay.internal;
 
 import dev.replaytwin.core.Nullable;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.capture.CaptureHeader;
 import dev.replaytwin.core.capture.CaptureReader;
 import dev.replaytwin.core.run.RunDirectory;
@@ -74,8 +75,8 @@ public final class ReplayRun {
     CompletableFuture<String> digest = new CompletableFuture<>();
     daemon("twin-replay-digest", () -> {
       try {
-        digest.complete(CaptureDigest.of(files));
-      } catch (RuntimeException e) {
+        digest.complete(Sha256.ofFiles(files));
+      } catch (IOException | RuntimeException e) {
         digest.complete("");
       }
     }).start();

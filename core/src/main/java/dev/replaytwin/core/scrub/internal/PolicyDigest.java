@@ -1,9 +1,7 @@
 package dev.replaytwin.core.scrub.internal;
 
+import dev.replaytwin.core.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +19,7 @@ public final class PolicyDigest {
 
   /** {@code sha256:} and 64 hex digits. */
   public static String of(PolicyRules rules) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] hash = sha256.digest(canonical(rules).getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    return Sha256.of(canonical(rules).getBytes(StandardCharsets.UTF_8));
   }
 
   /** One line per setting and rule, fields quoted so no value can forge another line. */

@@ -2,10 +2,9 @@ package dev.replaytwin.replay.internal.client;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+import dev.replaytwin.core.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * One connection's response body as it streams by: a SHA-256 of all of it and a copy of its first
@@ -13,7 +12,7 @@ import java.util.HexFormat;
  * reset for each response, so a response costs no digest allocation.
  */
 final class ResponseBody {
-  private static final MessageDigest PROTOTYPE = sha256();
+  private static final MessageDigest PROTOTYPE = Sha256.newDigest();
   private static final int FIRST_GROWTH = 4096;
 
   private final MessageDigest digest = copyOfPrototype();
@@ -77,22 +76,14 @@ final class ResponseBody {
 
   /** {@code sha256:} and the hex digest of the whole body; resets the digest. */
   String digest() {
-    return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    return Sha256.text(digest.digest());
   }
 
   private static MessageDigest copyOfPrototype() {
     try {
       return (MessageDigest) PROTOTYPE.clone();
     } catch (CloneNotSupportedException e) {
-      return sha256();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+      return Sha256.newDigest();
     }
   }
 }
