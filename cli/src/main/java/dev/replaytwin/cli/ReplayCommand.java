@@ -104,6 +104,11 @@ public final class ReplayCommand implements Callable<Integer> {
           + " judged, so cold twins and a cold replayer do not count (default: none).")
   private Duration warmup;
 
+  @Option(names = "--no-trace", negatable = false,
+      description = "Send the captured traceparent header instead of the replayer's own, which names each"
+          + " replayed request so dependency simulators can attribute the twin's outbound calls to it.")
+  private boolean noTrace;
+
   @Option(names = "--from", paramLabel = "T", converter = TimePointConverter.class,
       description = "Only requests captured at or after T (an ISO-8601 instant or +5m from the first).")
   private TimePoint from;
@@ -244,6 +249,7 @@ public final class ReplayCommand implements Callable<Integer> {
           .pacing(pacing())
           .duration(duration)
           .warmup(warmup)
+          .trace(!noTrace)
           .loop(loop)
           .sample(sample)
           .readOnly(readOnly)

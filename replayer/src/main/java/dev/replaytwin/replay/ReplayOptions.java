@@ -34,7 +34,7 @@ public record ReplayOptions(
     boolean readOnly, boolean allowProduction, Duration lagBound, int bodyCap, int maxConnections,
     int maxWaiting, int closedLoopConcurrency, Duration connectTimeout, Duration responseTimeout, @Nullable Path trustedCa,
     @Nullable SessionRule session, List<CorrelationRule> correlations, EndpointNamer endpoints,
-    boolean skipCorrupt, Duration logInterval, Duration warmup) {
+    boolean skipCorrupt, Duration logInterval, Duration warmup, boolean trace) {
 
   public ReplayOptions {
     requireNonNull(capture, "capture");
@@ -137,6 +137,7 @@ public record ReplayOptions(
     private boolean skipCorrupt;
     private Duration logInterval = Duration.ofSeconds(1);
     private Duration warmup = Duration.ZERO;
+    private boolean trace = true;
 
     private Builder(Path capture, Path out) {
       this.capture = capture;
@@ -180,12 +181,18 @@ public record ReplayOptions(
      * send lag is not judged, so the twins' and the replayer's cold start do not count.
      */
     public Builder warmup(Duration d) { warmup = d; return this; }
+    /**
+     * Whether each request carries the replayer's own {@code traceparent} (from
+     * {@link dev.replaytwin.core.run.TraceIds}), replacing the captured one, so dependency
+     * simulators can tell which replayed request made each outbound call. On by default.
+     */
+    public Builder trace(boolean t) { trace = t; return this; }
 
     public ReplayOptions build() {
       return new ReplayOptions(capture, out, targets, pacing, duration, loop, fromNanos, toNanos, include, exclude,
           sample, setHeaders, dropHeaders, shard, startAt, readOnly, allowProduction, lagBound, bodyCap,
           maxConnections, maxWaiting, closedLoopConcurrency, connectTimeout, responseTimeout, trustedCa, session, correlations,
-          endpoints, skipCorrupt, logInterval, warmup);
+          endpoints, skipCorrupt, logInterval, warmup, trace);
     }
   }
 }

@@ -92,6 +92,9 @@ final class ManifestFactory {
       filters.put("correlate", String.join(" ", options.correlations().stream().map(Object::toString).toList()));
     }
     options.setHeaders().forEach((k, v) -> filters.put("set-header " + k, v));
+    if (!options.trace()) {
+      filters.put("no-trace", "captured traceparent sent");
+    }
     if (!options.dropHeaders().isEmpty()) {
       filters.put("drop-header", String.join(" ", options.dropHeaders()));
     }

@@ -193,7 +193,7 @@ public final class ReplayRun {
         }
         due = System.nanoTime();
       }
-      OutgoingRequest prepared = builder.build(p.exchange().request(), Map.of());
+      OutgoingRequest prepared = builder.build(p, Map.of());
       for (TargetRun r : runs) {
         r.dispatch(p, due, prepared);
       }

@@ -3,6 +3,7 @@ package dev.replaytwin.replay.internal;
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.HttpRequest;
+import dev.replaytwin.core.run.TraceIds;
 import dev.replaytwin.replay.ReplayOptions;
 import dev.replaytwin.replay.internal.client.OutgoingRequest;
 import java.nio.charset.StandardCharsets;
@@ -15,33 +16,42 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a captured request into the request a target is sent: the {@code --drop-header} and
- * {@code --set-header} edits, and the session's correlated values in place of the captured ones.
+ * {@code --set-header} edits, the session's correlated values in place of the captured ones, and
+ * (unless {@code --no-trace}) the replayer's own {@code traceparent} for this exchange and pass, so
+ * the twin's outbound calls can be attributed to it.
  * The client adds the target's path prefix, sets {@code Host} and {@code Content-Length}, and
  * removes hop-by-hop fields itself.
  */
 public final class RequestBuilder {
   private final Set<String> drop;
   private final Map<String, String> set;
+  private final boolean trace;
 
   public RequestBuilder(ReplayOptions options) {
     this.drop = options.dropHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     this.set = options.setHeaders();
+    this.trace = options.trace() && !isSet(TraceIds.HEADER) && !drop.contains(TraceIds.HEADER);
   }
 
   /**
    * @param substitutions captured value → this target's live value, applied to the request
    *     target, header values and body
    */
-  public OutgoingRequest build(HttpRequest captured, Map<String, String> substitutions) {
+  public OutgoingRequest build(Planned planned, Map<String, String> substitutions) {
+    HttpRequest captured = planned.exchange().request();
     String target = captured.originForm();
-    List<Header> headers = new ArrayList<>(captured.headers().size() + set.size());
+    List<Header> headers = new ArrayList<>(captured.headers().size() + set.size() + 1);
     for (Header h : captured.headers().entries()) {
       String lower = h.name().toLowerCase(Locale.ROOT);
-      if (!lower.equals("host") && !drop.contains(lower) && !isSet(h.name())) {
+      if (!lower.equals("host") && !drop.contains(lower) && !isSet(h.name())
+          && !(trace && lower.equals(TraceIds.HEADER))) {
         headers.add(substitutions.isEmpty() ? h : new Header(h.name(), substitute(h.value(), substitutions)));
       }
     }
     set.forEach((name, value) -> headers.add(new Header(name, value)));
+    if (trace) {
+      headers.add(new Header(TraceIds.HEADER, TraceIds.traceparent(planned.exchange().id(), planned.pass())));
+    }
     byte[] body = captured.body().toByteArray();
     if (!substitutions.isEmpty()) {
       target = substitute(target, substitutions);

@@ -76,7 +76,7 @@ final class SelfWarmUp {
             clock.t0EpochNanos() / 1_000_000)) {
           TargetRun run = new TargetRun(target, client, builder, latency, outcomes, clock,
               new SendLag(options.lagBound().toNanos()), options);
-          OutgoingRequest prepared = builder.build(first.exchange().request(), Map.of());
+          OutgoingRequest prepared = builder.build(first, Map.of());
           for (int i = 0; i < REQUESTS && System.nanoTime() < deadline; i++) {
             while (run.inFlight() >= IN_FLIGHT && System.nanoTime() < deadline) {
               Thread.onSpinWait();

@@ -131,7 +131,7 @@ public final class TargetRun {
     @Override
     public void run() {
       Map<String, String> subs = session == null ? Map.of() : session.substitutions();
-      client.send(subs.isEmpty() ? prepared : builder.build(planned.exchange().request(), subs), this);
+      client.send(subs.isEmpty() ? prepared : builder.build(planned, subs), this);
     }
 
     @Override
