@@ -5,7 +5,7 @@ import dev.replaytwin.cli.internal.ExchangePrinter;
 import dev.replaytwin.cli.internal.FirstExchange;
 import dev.replaytwin.cli.internal.HumanFormat;
 import dev.replaytwin.cli.internal.SkipCorruptOption;
-import dev.replaytwin.cli.internal.TimePoint;
+import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.capture.CaptureFormatException;

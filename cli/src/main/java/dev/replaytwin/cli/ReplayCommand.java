@@ -7,7 +7,7 @@ import dev.replaytwin.cli.internal.InvalidInputException;
 import dev.replaytwin.cli.internal.ProgressPrinter;
 import dev.replaytwin.cli.internal.RunSummary;
 import dev.replaytwin.cli.internal.SkipCorruptOption;
-import dev.replaytwin.cli.internal.TimePoint;
+import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.run.RunManifest;
 import dev.replaytwin.replay.CorrelationRule;

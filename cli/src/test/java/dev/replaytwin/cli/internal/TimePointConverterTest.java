@@ -1,5 +1,7 @@
 package dev.replaytwin.cli.internal;
 
+import dev.replaytwin.core.capture.TimePoint;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +49,7 @@ class TimePointConverterTest {
     for (String bad : new String[] {"10am", "+", "+5", "+5x", "+m5", "+5m+", "+ 5m", "2026-11-21", "-5s", ""}) {
       assertThatThrownBy(() -> converter.convert(bad)).as(bad)
           .isInstanceOf(TypeConversionException.class)
-          .hasMessage("'" + bad + "' is not a time (" + TimePointConverter.EXPECTED + ")");
+          .hasMessage("'" + bad + "' is not a time (" + TimePoint.EXPECTED + ")");
     }
   }
 
