@@ -3,6 +3,7 @@ package dev.replaytwin.compare;
 import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.compare.internal.GatePolicyReader;
+import dev.replaytwin.core.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,5 +170,17 @@ public record GatePolicy(String version, String digest, double confidence, doubl
     requireNonNull(file, "file");
     byte[] bytes = Files.readAllBytes(file);
     return GatePolicyReader.read(file.toString(), bytes);
+  }
+
+  /**
+   * Reads a policy written inside another file (a scenario's {@code gate:}), so its problems name
+   * that file's lines.
+   *
+   * @param source the file, as messages name it
+   * @param digest what the verdict records as the policy's digest (e.g. the scenario file's)
+   * @throws GatePolicyException listing every problem, each with the file, line and field
+   */
+  public static GatePolicy read(String source, YamlNode node, String digest) throws GatePolicyException {
+    return GatePolicyReader.read(source, requireNonNull(node, "node"), requireNonNull(digest, "digest"));
   }
 }

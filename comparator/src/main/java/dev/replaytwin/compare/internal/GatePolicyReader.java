@@ -48,8 +48,13 @@ public final class GatePolicyReader {
     } catch (YamlTreeReader.SyntaxError e) {
       throw new GatePolicyException(List.of(source + ":" + e.line() + ": " + e.getMessage()));
     }
+    return read(source, root, Sha256.of(bytes));
+  }
+
+  /** The policy in an already parsed tree, e.g. a scenario's {@code gate:} section. */
+  public static GatePolicy read(String source, YamlNode root, String digest) throws GatePolicyException {
     GatePolicyReader reader = new GatePolicyReader(source);
-    GatePolicy policy = reader.policy(root, Sha256.of(bytes));
+    GatePolicy policy = reader.policy(root, digest);
     if (!reader.problems.isEmpty() || policy == null) {
       reader.problems.sort(Comparator.comparingInt(Problem::line));
       throw new GatePolicyException(reader.problems.stream().map(Problem::text).toList());
