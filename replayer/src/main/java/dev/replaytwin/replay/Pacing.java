@@ -54,7 +54,7 @@ public sealed interface Pacing permits Pacing.Scaled, Pacing.Even, Pacing.Poisso
    * @return requests a second
    * @throws IllegalArgumentException naming the expected forms
    */
-  static double parseRate(String text) {
+  public static double parseRate(String text) {
     return RateFormat.perSecond(text);
   }
 

@@ -58,6 +58,11 @@ public final class YamlFields {
     problems.add(new Problem(line, source + ":" + line + ": " + field + ": " + text));
   }
 
+  /** Records a problem already written as {@code file:line: field: text} (by a nested reader), sorted by {@code line}. */
+  public void problem(int line, String formatted) {
+    problems.add(new Problem(line, formatted));
+  }
+
   /** {@code parent.key}, or {@code key} at the top. */
   public static String path(String parent, String key) {
     return parent.isEmpty() ? key : parent + "." + key;
