@@ -36,8 +36,22 @@ import java.util.function.Function;
  * directory, and referenced files (captures, stubs, the gate policy) must exist.
  */
 public final class ScenarioReader {
-  private static final List<String> TOP = List.of("name", "description", "capture", "twins", "dependencies",
-      "replay", "gate", "report");
+  /**
+   * The keys each section allows, by the section's schema path ({@code ""} for the top, {@code twin}
+   * for one twin), so the JSON Schema shipped for editors can be checked against the reader.
+   */
+  public static final Map<String, List<String>> KEYS = Map.of(
+      "", List.of("name", "description", "capture", "twins", "dependencies", "replay", "gate", "report"),
+      "capture", List.of("files", "from", "to", "include", "exclude", "sample", "session", "correlate"),
+      "twin", List.of("process", "docker", "external", "health"),
+      "twin.process", List.of("command", "env", "workingDir", "metrics"),
+      "twin.docker", List.of("image", "command", "env", "port", "metrics"),
+      "twin.external", List.of("url", "metrics"),
+      "twin.health", List.of("path", "timeout", "interval"),
+      "dependencies", List.of("stubs", "captures", "latency", "proxy"),
+      "replay", List.of("speed", "rate", "poisson", "seed", "max", "duration", "warmup", "loop", "lagBound"),
+      "report", List.of("dir", "formats"));
+  private static final List<String> TOP = KEYS.get("");
   private static final List<String> DRIVERS = List.of("process", "docker", "external");
   private static final List<String> LATENCY = List.of("fit", "lognormal", "empirical", "none");
 
@@ -107,8 +121,7 @@ public final class ScenarioReader {
 
   private Scenario.@Nullable Capture capture(YamlNode.Entry entry) {
     YamlNode node = entry.value();
-    Map<String, YamlNode.Entry> m = f.entries(node, "capture", List.of("files", "from", "to", "include", "exclude",
-        "sample", "session", "correlate"));
+    Map<String, YamlNode.Entry> m = f.entries(node, "capture", KEYS.get("capture"));
     List<Path> files = existing(m.get("files"), "capture.files", false);
     if (m.get("files") == null) {
       f.missing(entry.line(), "capture.files", "the capture file(s) to replay, e.g. files: [shop.twcap]");
@@ -181,13 +194,13 @@ public final class ScenarioReader {
 
   private Map<String, TwinSpec> twin(YamlNode.Entry twin, String path) {
     YamlNode node = twin.value();
-    Map<String, YamlNode.Entry> m = f.entries(node, path, List.of("process", "docker", "external", "health"));
+    Map<String, YamlNode.Entry> m = f.entries(node, path, KEYS.get("twin"));
     TwinSpec.Health health = health(m.get("health"), path + ".health");
     Map<String, TwinSpec> out = new LinkedHashMap<>();
     if (m.containsKey("process")) {
       String at = path + ".process";
       YamlNode.Entry e = m.get("process");
-      Map<String, YamlNode.Entry> p = f.entries(e.value(), at, List.of("command", "env", "workingDir", "metrics"));
+      Map<String, YamlNode.Entry> p = f.entries(e.value(), at, KEYS.get("twin.process"));
       List<String> command = f.texts(p.get("command"), at + ".command", List.of());
       if (!p.containsKey("command")) {
         f.missing(e.line(), at + ".command", "the program and its arguments, e.g. [java, -jar, app.jar,"
@@ -203,7 +216,7 @@ public final class ScenarioReader {
     if (m.containsKey("docker")) {
       String at = path + ".docker";
       YamlNode.Entry e = m.get("docker");
-      Map<String, YamlNode.Entry> d = f.entries(e.value(), at, List.of("image", "command", "env", "port", "metrics"));
+      Map<String, YamlNode.Entry> d = f.entries(e.value(), at, KEYS.get("twin.docker"));
       String image = f.text(d.get("image"), at + ".image", null);
       if (image == null && !d.containsKey("image")) {
         f.missing(e.line(), at + ".image", "an image reference, e.g. shop:1.5");
@@ -218,7 +231,7 @@ public final class ScenarioReader {
     if (m.containsKey("external")) {
       String at = path + ".external";
       YamlNode.Entry e = m.get("external");
-      Map<String, YamlNode.Entry> x = f.entries(e.value(), at, List.of("url", "metrics"));
+      Map<String, YamlNode.Entry> x = f.entries(e.value(), at, KEYS.get("twin.external"));
       URI url = uri(x.get("url"), at + ".url");
       if (!x.containsKey("url")) {
         f.missing(e.line(), at + ".url", "the twin's base URL, e.g. http://candidate.staging:8080");
@@ -246,7 +259,7 @@ public final class ScenarioReader {
       String p = f.text(entry, path, d.path());
       return checkedHealth(p, d.timeout(), d.interval(), entry, path);
     }
-    Map<String, YamlNode.Entry> m = f.entries(entry.value(), path, List.of("path", "timeout", "interval"));
+    Map<String, YamlNode.Entry> m = f.entries(entry.value(), path, KEYS.get("twin.health"));
     return checkedHealth(f.text(m.get("path"), path + ".path", d.path()),
         f.duration(m.get("timeout"), path + ".timeout", d.timeout(), Duration.ofMillis(1)),
         f.duration(m.get("interval"), path + ".interval", d.interval(), Duration.ofMillis(1)), entry, path);
@@ -263,7 +276,7 @@ public final class ScenarioReader {
   }
 
   private Scenario.@Nullable Dependencies dependencies(YamlNode node) {
-    Map<String, YamlNode.Entry> m = f.entries(node, "dependencies", List.of("stubs", "captures", "latency", "proxy"));
+    Map<String, YamlNode.Entry> m = f.entries(node, "dependencies", KEYS.get("dependencies"));
     Path stubs = m.containsKey("stubs") ? existingDir(m.get("stubs"), "dependencies.stubs") : null;
     List<Path> captures = existing(m.get("captures"), "dependencies.captures", true);
     if (stubs != null && !captures.isEmpty()) {
@@ -286,8 +299,7 @@ public final class ScenarioReader {
   }
 
   private Scenario.@Nullable Replay replay(YamlNode node) {
-    Map<String, YamlNode.Entry> m = f.entries(node, "replay", List.of("speed", "rate", "poisson", "seed", "max",
-        "duration", "warmup", "loop", "lagBound"));
+    Map<String, YamlNode.Entry> m = f.entries(node, "replay", KEYS.get("replay"));
     int modes = (m.containsKey("speed") ? 1 : 0) + (m.containsKey("rate") ? 1 : 0) + (m.containsKey("max") ? 1 : 0);
     if (modes > 1) {
       f.problem(node.line(), "replay", "speed, rate and max given together (expected: one of them)");
@@ -333,7 +345,7 @@ public final class ScenarioReader {
     Path reportDir = dir.resolve("reports").resolve(name);
     Set<ReportFormat> formats = EnumSet.allOf(ReportFormat.class);
     if (entry != null) {
-      Map<String, YamlNode.Entry> m = f.entries(entry.value(), "report", List.of("dir", "formats"));
+      Map<String, YamlNode.Entry> m = f.entries(entry.value(), "report", KEYS.get("report"));
       String d = f.text(m.get("dir"), "report.dir", null);
       if (d != null) {
         reportDir = dir.resolve(d).normalize();

@@ -1,0 +1,50 @@
+package dev.replaytwin.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replaytwin.scenario.internal.ScenarioReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The JSON Schema shipped for editors names exactly the keys the reader accepts, section by section. */
+class ScenarioSchemaTest {
+  private static final Path SCHEMA = Path.of("schema/scenario.schema.json");
+
+  @Test
+  void everySectionOfTheSchemaHasTheReadersKeys() throws IOException {
+    JsonNode schema = new ObjectMapper().readTree(Files.readString(SCHEMA));
+    JsonNode twin = schema.at("/$defs/twin");
+    Map<String, JsonNode> sections = Map.of(
+        "", schema,
+        "capture", schema.at("/properties/capture"),
+        "twin", twin,
+        "twin.process", twin.at("/properties/process"),
+        "twin.docker", twin.at("/properties/docker"),
+        "twin.external", twin.at("/properties/external"),
+        "twin.health", schema.at("/$defs/health/oneOf/1"),
+        "dependencies", schema.at("/properties/dependencies"),
+        "replay", schema.at("/properties/replay"),
+        "report", schema.at("/properties/report"));
+
+    assertThat(sections.keySet()).isEqualTo(ScenarioReader.KEYS.keySet());
+    sections.forEach((section, node) -> {
+      assertThat(names(node.path("properties"))).as("schema section '%s'", section)
+          .containsExactlyInAnyOrderElementsOf(ScenarioReader.KEYS.get(section));
+      assertThat(node.path("additionalProperties").asBoolean(true)).as("section '%s' closed", section).isFalse();
+    });
+    assertThat(schema.at("/required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("capture", "twins");
+  }
+
+  private static List<String> names(JsonNode properties) {
+    List<String> out = new ArrayList<>();
+    properties.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+}
