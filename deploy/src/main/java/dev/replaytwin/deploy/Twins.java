@@ -102,7 +102,10 @@ public final class Twins implements AutoCloseable {
     return started.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** Stops every twin, the last started first; a failure to stop one does not keep the others running. */
+  /**
+   * Stops every twin, the last started first, and empties the group; a failure to stop one does not
+   * keep the others running.
+   */
   @Override
   public void close() {
     stopAll();
@@ -118,6 +121,7 @@ public final class Twins implements AutoCloseable {
     synchronized (this) {
       closed = true;
       toStop = new ArrayList<>(started);
+      started.clear();
     }
     for (int i = toStop.size() - 1; i >= 0; i--) {
       Twin twin = toStop.get(i);
