@@ -133,7 +133,9 @@ public final class ProcessDriver implements TwinDriver {
       child = builder.start();
     } catch (IOException e) {
       closeQuietly(logOut);
-      throw new DeployException(name + ": cannot run \"" + launch.command().get(0) + "\": " + e.getMessage()
+      // "Cannot run program … (in directory …): error=2, No such file or directory": the cause says it shorter.
+      String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      throw new DeployException(name + ": cannot run \"" + launch.command().get(0) + "\": " + why
           + " (check command[0], the PATH and workingDir)");
     }
     ProcessReaper.register(child.toHandle(), stopGrace);

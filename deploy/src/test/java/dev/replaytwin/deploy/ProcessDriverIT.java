@@ -118,8 +118,8 @@ class ProcessDriverIT {
         dir, TwinSpec.Health.DEFAULT, "");
     assertThatThrownBy(() -> driver.start(spec, context("candidate")))
         .isInstanceOf(DeployException.class)
-        .hasMessageStartingWith("candidate: cannot run \"no-such-twin-program\": ")
-        .hasMessageEndingWith("(check command[0], the PATH and workingDir)");
+        .hasMessage("candidate: cannot run \"no-such-twin-program\": error=2, No such file or directory"
+            + " (check command[0], the PATH and workingDir)");
   }
 
   @Test
