@@ -48,8 +48,9 @@ final class TinyTwin {
   }
 
   static String get(URI base, String pathAndQuery) throws Exception {
+    // Generous: /burn takes longer on a busy machine.
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(70)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new AssertionError("GET " + pathAndQuery + ": " + response.statusCode());
     }

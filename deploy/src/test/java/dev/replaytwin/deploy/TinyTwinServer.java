@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,8 +22,9 @@ import java.util.concurrent.Executors;
  * --also-bind P       bind 127.0.0.1:P first and keep it (fails with a BindException when taken)
  * </pre>
  *
- * Paths: /health, /hello, /pid, /burn?ms=N (burns N ms of CPU), /gc (five full GCs),
- * /exit?code=N (answers, then exits with N), /metrics (fixed Prometheus text).
+ * Paths: /health, /hello, /pid, /burn?ms=N (burns N ms of CPU time, at most a minute of wall
+ * time), /gc (five full GCs), /exit?code=N (answers, then exits with N), /metrics (fixed Prometheus
+ * text).
  */
 public final class TinyTwinServer {
   static final String METRICS = """
@@ -62,10 +65,15 @@ public final class TinyTwinServer {
     server.createContext("/pid", ex -> answer(ex, 200, Long.toString(ProcessHandle.current().pid())));
     server.createContext("/metrics", ex -> answer(ex, 200, METRICS));
     server.createContext("/burn", ex -> {
-      long until = System.nanoTime() + Long.parseLong(query(ex, "ms")) * 1_000_000L;
+      // Burns CPU time, not wall time: on a busy machine the thread may get a fraction of a core.
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long until = threads.getCurrentThreadCpuTime() + Long.parseLong(query(ex, "ms")) * 1_000_000L;
+      long giveUp = System.nanoTime() + 60_000_000_000L;
       long spin = 0;
-      while (System.nanoTime() < until) {
-        spin += Long.numberOfTrailingZeros(spin + until);
+      while (threads.getCurrentThreadCpuTime() < until && System.nanoTime() < giveUp) {
+        for (int i = 0; i < 10_000; i++) {
+          spin += Long.numberOfTrailingZeros(spin + until + i);
+        }
       }
       answer(ex, 200, "burned " + (spin & 1));
     });
