@@ -1,0 +1,83 @@
+package dev.replaytwin.deploy.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GC time of the JVMs in a process tree, through one {@link Jstat} per JVM. Whether a pid is a JVM
+ * is decided once (its executable is named {@code java}) and remembered, so sampling a tree that
+ * holds no JVM costs two small reads per new process and nothing after.
+ */
+public final class JvmGcSampler implements AutoCloseable {
+  private final Path procRoot;
+  private final Map<Long, Optional<Jstat>> watched = new HashMap<>();
+  private boolean closed;
+
+  public JvmGcSampler(Path procRoot) {
+    this.procRoot = requireNonNull(procRoot, "procRoot");
+  }
+
+  /**
+   * Seconds of GC so far, summed over the JVMs among {@code pids} that jstat has reported on; -1
+   * when none has (no JVM, no jstat, or its first line not printed yet).
+   */
+  public synchronized double gcSeconds(Collection<Long> pids) {
+    if (closed) {
+      return -1;
+    }
+    double sum = -1;
+    for (long pid : pids) {
+      Optional<Jstat> jstat = watched.computeIfAbsent(pid, p -> isJvm(p) ? Jstat.watch(p) : Optional.empty());
+      if (jstat.isPresent() && jstat.get().gcSeconds() >= 0) {
+        sum = Math.max(sum, 0) + jstat.get().gcSeconds();
+      }
+    }
+    // Forget processes that are gone, so a twin that runs many short commands does not grow the map.
+    watched.entrySet().removeIf(e -> {
+      if (pids.contains(e.getKey())) {
+        return false;
+      }
+      e.getValue().ifPresent(Jstat::close);
+      return true;
+    });
+    return sum;
+  }
+
+  /** True when {@code pid}'s executable, or else the first word of its command line, is named java. */
+  boolean isJvm(long pid) {
+    Path dir = procRoot.resolve(Long.toString(pid));
+    try {
+      Path exe = Files.readSymbolicLink(dir.resolve("exe"));
+      return isJavaLauncher(exe.toString());
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // not readable (another user, off Linux): the command line may still say
+    }
+    try {
+      String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
+      int end = cmdline.indexOf('\0');
+      return isJavaLauncher(end < 0 ? cmdline : cmdline.substring(0, end));
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  static boolean isJavaLauncher(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.equals("java") || name.equals("java.exe");
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    watched.values().forEach(jstat -> jstat.ifPresent(Jstat::close));
+    watched.clear();
+  }
+}
