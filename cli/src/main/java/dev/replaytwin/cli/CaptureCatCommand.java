@@ -2,9 +2,9 @@ package dev.replaytwin.cli;
 
 import dev.replaytwin.cli.internal.CaptureFileParameter;
 import dev.replaytwin.cli.internal.ExchangePrinter;
-import dev.replaytwin.cli.internal.FirstExchange;
 import dev.replaytwin.cli.internal.HumanFormat;
 import dev.replaytwin.cli.internal.SkipCorruptOption;
+import dev.replaytwin.core.capture.CaptureFiles;
 import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.Exchange;
@@ -108,7 +108,7 @@ public final class CaptureCatCommand implements Callable<Integer> {
     }
     long first = 0;
     if ((from != null && from.isRelative()) || (to != null && to.isRelative())) {
-      first = FirstExchange.captureTime(file, corrupt.skipCorrupt()).orElse(0);
+      first = CaptureFiles.firstCaptureTime(file, corrupt.skipCorrupt()).orElse(0);
     }
     long fromNanos = from == null ? Long.MIN_VALUE : from.resolve(first);
     long toNanos = to == null ? Long.MAX_VALUE : to.resolve(first);

@@ -2,11 +2,11 @@ package dev.replaytwin.cli;
 
 import dev.replaytwin.cli.internal.ByteSizeConverter;
 import dev.replaytwin.cli.internal.DurationConverter;
-import dev.replaytwin.cli.internal.FirstExchange;
 import dev.replaytwin.cli.internal.InvalidInputException;
 import dev.replaytwin.cli.internal.ProgressPrinter;
 import dev.replaytwin.cli.internal.RunSummary;
 import dev.replaytwin.cli.internal.SkipCorruptOption;
+import dev.replaytwin.core.capture.CaptureFiles;
 import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.cli.internal.TimePointConverter;
 import dev.replaytwin.core.run.RunManifest;
@@ -281,7 +281,7 @@ public final class ReplayCommand implements Callable<Integer> {
       dropHeaders.forEach(b::dropHeader);
       if (from != null || to != null) {
         long first = (from != null && from.isRelative()) || (to != null && to.isRelative())
-            ? FirstExchange.captureTime(capture, corrupt.skipCorrupt()).orElse(0) : 0;
+            ? CaptureFiles.firstCaptureTime(capture, corrupt.skipCorrupt()).orElse(0) : 0;
         b.between(from == null ? Long.MIN_VALUE : from.resolve(first), to == null ? Long.MAX_VALUE : to.resolve(first));
       }
       ReplayOptions options = b.build();

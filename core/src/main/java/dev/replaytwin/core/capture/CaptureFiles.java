@@ -1,5 +1,6 @@
 package dev.replaytwin.core.capture;
 
+import dev.replaytwin.core.Exchange;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,5 +65,17 @@ public final class CaptureFiles {
   public static long segmentIndex(Path file) {
     Matcher m = SEGMENT.matcher(file.getFileName().toString());
     return m.matches() ? Long.parseLong(m.group(2)) : -1;
+  }
+
+  /**
+   * The capture time of the first exchange in file order, which relative times such as
+   * {@code --from +30s} count from; empty for a capture with none. Damage is not reported here:
+   * the read that follows finds and reports it.
+   */
+  public static OptionalLong firstCaptureTime(Path file, boolean skipCorrupt) throws IOException {
+    try (CaptureReader reader = CaptureReader.open(file, ReadOptions.defaults().skippingCorrupt(skipCorrupt))) {
+      Exchange first = reader.next();
+      return first == null ? OptionalLong.empty() : OptionalLong.of(first.captureTimeNanos());
+    }
   }
 }
