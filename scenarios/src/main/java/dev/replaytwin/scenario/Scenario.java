@@ -37,17 +37,14 @@ public record Scenario(Path file, String name, String description, Capture captu
     requireNonNull(report, "report");
   }
 
-  /** What to replay: capture files, a time window, filters, sampling, sessions and correlation. */
-  public record Capture(List<Path> files, @Nullable TimePoint from, @Nullable TimePoint to, List<String> include,
+  /** What to replay: a capture (its first file, for a rotated one), a time window, filters, sampling, sessions and correlation. */
+  public record Capture(Path file, @Nullable TimePoint from, @Nullable TimePoint to, List<String> include,
       List<String> exclude, double sample, @Nullable SessionRule session, List<CorrelationRule> correlate) {
     public Capture {
-      files = List.copyOf(files);
+      requireNonNull(file, "file");
       include = List.copyOf(include);
       exclude = List.copyOf(exclude);
       correlate = List.copyOf(correlate);
-      if (files.isEmpty()) {
-        throw new IllegalArgumentException("capture.files: none (expected: at least one .twcap file)");
-      }
     }
   }
 

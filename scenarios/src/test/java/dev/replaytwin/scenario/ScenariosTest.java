@@ -28,7 +28,7 @@ class ScenariosTest {
         name: release-gate
         description: 1.4 against 1.5
         capture:
-          files: [captures/shop.twcap]
+          file: captures/shop.twcap
           from: +30s
           to: +5m
           include: ["GET /search"]
@@ -69,7 +69,7 @@ class ScenariosTest {
     Scenario s = Scenarios.load(file).get(0);
 
     assertThat(s.name()).isEqualTo("release-gate");
-    assertThat(s.capture().files()).containsExactly(dir.resolve("captures/shop.twcap"));
+    assertThat(s.capture().file()).isEqualTo(dir.resolve("captures/shop.twcap"));
     assertThat(s.capture().from()).isEqualTo(new TimePoint.AfterFirst(Duration.ofSeconds(30)));
     assertThat(s.twins().names()).containsExactly("baseline", "candidate");
     TwinSpec.Process baseline = (TwinSpec.Process) s.twins().spec("baseline", null);
@@ -92,7 +92,7 @@ class ScenariosTest {
   void reportsEveryProblemAtOnceWithLineAndField() throws IOException {
     Path file = write("bad.yaml", """
         capture:
-          files: [missing.twcap]
+          file: missing.twcap
           sample: 2
         twins:
           driver: docker
@@ -112,7 +112,7 @@ class ScenariosTest {
     ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(file));
 
     List<String> p = e.problems();
-    assertThat(p).anyMatch(l -> l.startsWith(file + ":2: capture.files: missing.twcap: no such file"));
+    assertThat(p).anyMatch(l -> l.startsWith(file + ":2: capture.file: missing.twcap: no such capture file"));
     assertThat(p).anyMatch(l -> l.startsWith(file + ":3: capture.sample: 2 (expected: a number from 0 to 1)"));
     assertThat(p).anyMatch(l -> l.contains(":7: twins.candidate.process.command: missing"));
     assertThat(p).anyMatch(l -> l.contains(":9: twins.candidate.helth: unknown key"));
@@ -127,7 +127,7 @@ class ScenariosTest {
   void aSuiteIsEveryScenarioInAFolderInNameOrderAndOneBadFileStopsAll() throws IOException {
     Files.writeString(dir.resolve("c.twcap"), "x");
     String ok = """
-        capture: {files: [c.twcap]}
+        capture: {file: c.twcap}
         twins:
           baseline: {external: {url: "http://127.0.0.1:1"}}
           candidate: {external: {url: "http://127.0.0.1:2"}}
@@ -140,14 +140,14 @@ class ScenariosTest {
 
     write("c-broken.yaml", ok.replace("c.twcap", "gone.twcap"));
     assertThat(catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(dir)).problems())
-        .singleElement().asString().contains("c-broken.yaml:1: capture.files: gone.twcap: no such file");
+        .singleElement().asString().contains("c-broken.yaml:1: capture.file: gone.twcap: no such capture file");
   }
 
   @Test
   void aDriverOverrideNeedsThatDriversSpec() throws Exception {
     Files.writeString(dir.resolve("c.twcap"), "x");
     Scenario s = Scenarios.load(write("s.yaml", """
-        capture: {files: [c.twcap]}
+        capture: {file: c.twcap}
         twins:
           baseline: {process: {command: [a]}}
           candidate: {process: {command: [b]}}

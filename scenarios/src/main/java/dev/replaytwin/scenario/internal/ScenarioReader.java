@@ -5,6 +5,7 @@ import dev.replaytwin.compare.GatePolicyException;
 import dev.replaytwin.compare.report.ReportFormat;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.Sha256;
+import dev.replaytwin.core.capture.CaptureFiles;
 import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.yaml.YamlFields;
@@ -42,7 +43,7 @@ public final class ScenarioReader {
    */
   public static final Map<String, List<String>> KEYS = Map.of(
       "", List.of("name", "description", "capture", "twins", "dependencies", "replay", "gate", "report"),
-      "capture", List.of("files", "from", "to", "include", "exclude", "sample", "session", "correlate"),
+      "capture", List.of("file", "from", "to", "include", "exclude", "sample", "session", "correlate"),
       "twin", List.of("process", "docker", "external", "health"),
       "twin.process", List.of("command", "env", "workingDir", "metrics"),
       "twin.docker", List.of("image", "command", "env", "port", "metrics"),
@@ -122,9 +123,10 @@ public final class ScenarioReader {
   private Scenario.@Nullable Capture capture(YamlNode.Entry entry) {
     YamlNode node = entry.value();
     Map<String, YamlNode.Entry> m = f.entries(node, "capture", KEYS.get("capture"));
-    List<Path> files = existing(m.get("files"), "capture.files", false);
-    if (m.get("files") == null) {
-      f.missing(entry.line(), "capture.files", "the capture file(s) to replay, e.g. files: [shop.twcap]");
+    Path file = captureFile(m.get("file"), "capture.file");
+    if (m.get("file") == null) {
+      f.missing(entry.line(), "capture.file", "the capture to replay, e.g. file: shop.twcap (a rotated capture's"
+          + " segments are found from its name)");
     }
     TimePoint from = timePoint(m.get("from"), "capture.from");
     TimePoint to = timePoint(m.get("to"), "capture.to");
@@ -142,10 +144,10 @@ public final class ScenarioReader {
         f.problem(m.get("correlate").line(), "capture.correlate", e.getMessage());
       }
     }
-    if (files.isEmpty()) {
+    if (file == null) {
       return null;
     }
-    return new Scenario.Capture(files, from, to, f.texts(m.get("include"), "capture.include", List.of()),
+    return new Scenario.Capture(file, from, to, f.texts(m.get("include"), "capture.include", List.of()),
         f.texts(m.get("exclude"), "capture.exclude", List.of()), sample, session, correlate);
   }
 
@@ -377,6 +379,24 @@ public final class ScenarioReader {
       f.problem(entry.value().line(), path, "no files given");
     }
     return out;
+  }
+
+  private @Nullable Path captureFile(YamlNode.@Nullable Entry entry, String path) {
+    String name = f.text(entry, path, null);
+    if (name == null) {
+      return null;
+    }
+    Path p = dir.resolve(name).normalize();
+    try {
+      if (!CaptureFiles.resolve(p).isEmpty()) {
+        return p;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    f.problem(entry.value().line(), path, name + ": no such capture file or segments (looked for " + p
+        + "; paths are relative to the scenario file)");
+    return null;
   }
 
   private @Nullable Path existingDir(YamlNode.Entry entry, String path) {
