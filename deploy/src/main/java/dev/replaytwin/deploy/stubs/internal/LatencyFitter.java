@@ -1,0 +1,122 @@
+package dev.replaytwin.deploy.stubs.internal;
+
+import dev.replaytwin.deploy.stubs.LatencyMode;
+import dev.replaytwin.deploy.stubs.LatencyModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Fits a latency model to one endpoint's captured latencies. A log-normal is fitted by maximum
+ * likelihood (mean and standard deviation of the logs). With {@link LatencyMode#FIT} it is kept
+ * when it fits: each of the captured p10, p25, p50, p75, p90 (and p99 from 100 samples on) is within
+ * {@link #TOLERANCE} of the log-normal's, or within three standard errors of a quantile of that many
+ * samples when that is wider (small samples are noisy). Otherwise the endpoint gets the empirical
+ * distribution. Fewer than {@link #MIN_SAMPLES_TO_JUDGE} samples cannot tell, and keep the log-normal.
+ */
+public final class LatencyFitter {
+  static final double TOLERANCE = 0.10;
+  static final int MIN_SAMPLES_TO_JUDGE = 20;
+  /** Latencies below this (1 µs) are taken as this, so the logs stay finite. */
+  static final double FLOOR_MILLIS = 0.001;
+
+  private static final double[] CHECKED = {0.10, 0.25, 0.50, 0.75, 0.90, 0.99};
+  private static final double[] EMPIRICAL_P = {0, 0.01, 0.05, 0.10, 0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80,
+      0.90, 0.95, 0.99, 0.999, 1};
+
+  private LatencyFitter() {}
+
+  /** The model for {@code millis} (any order; not changed) under {@code mode}. */
+  public static LatencyModel fit(double[] millis, LatencyMode mode) {
+    int n = millis.length;
+    if (mode == LatencyMode.NONE) {
+      return new LatencyModel.None(n, "no delay asked for (--latency none)");
+    }
+    if (n == 0) {
+      return new LatencyModel.None(0, "no latency recorded in the capture");
+    }
+    double[] sorted = millis.clone();
+    for (int i = 0; i < n; i++) {
+      sorted[i] = Math.max(FLOOR_MILLIS, sorted[i]);
+    }
+    Arrays.sort(sorted);
+    double mu = 0;
+    for (double x : sorted) {
+      mu += Math.log(x);
+    }
+    mu /= n;
+    double ss = 0;
+    for (double x : sorted) {
+      double d = Math.log(x) - mu;
+      ss += d * d;
+    }
+    double sigma = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+    double median = Math.exp(mu);
+    double max = sorted[n - 1];
+    if (mode == LatencyMode.EMPIRICAL) {
+      return empirical(sorted, "empirical, as asked (--latency empirical)");
+    }
+    if (mode == LatencyMode.LOGNORMAL) {
+      return logNormal(median, sigma, max, n, "lognormal, as asked (--latency lognormal)");
+    }
+    if (n < MIN_SAMPLES_TO_JUDGE) {
+      return logNormal(median, sigma, max, n, "lognormal: " + n + (n == 1 ? " sample" : " samples")
+          + ", too few to judge the fit");
+    }
+    double worst = 0;
+    String worstAt = "";
+    for (double p : CHECKED) {
+      if (p == 0.99 && n < 100) {
+        continue;
+      }
+      double z = Normal.quantile(p);
+      double fitted = median * Math.exp(sigma * z);
+      double captured = quantile(sorted, p);
+      // Standard error of a sample quantile of n draws from the fitted log-normal, relative to it.
+      double relativeSe = Math.sqrt(p * (1 - p) / n) * sigma / Normal.density(z);
+      double allowed = Math.max(TOLERANCE, 3 * relativeSe);
+      double off = Math.abs(captured - fitted) / fitted;
+      if (off / allowed > worst) {
+        worst = off / allowed;
+        worstAt = String.format(Locale.ROOT, "p%s is %.0f%% off the captured one (allowed %.0f%%)",
+            percentile(p), 100 * off, 100 * allowed);
+      }
+    }
+    return worst <= 1
+        ? logNormal(median, sigma, max, n, "lognormal: fits the captured quantiles (worst: " + worstAt + ")")
+        : empirical(sorted, "empirical: the lognormal's " + worstAt);
+  }
+
+  /** The p-quantile of sorted values, interpolated between the two nearest (R's type 7). */
+  static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  private static LatencyModel logNormal(double median, double sigma, double max, int n, String reason) {
+    return new LatencyModel.LogNormal(round(median, 1e3), round(sigma, 1e4), round(max, 1e3), n, reason);
+  }
+
+  private static LatencyModel empirical(double[] sorted, String reason) {
+    List<LatencyModel.Quantile> qs = new ArrayList<>(EMPIRICAL_P.length);
+    double last = 0;
+    for (double p : EMPIRICAL_P) {
+      last = Math.max(last, round(quantile(sorted, p), 1e3));
+      qs.add(new LatencyModel.Quantile(p, last));
+    }
+    return new LatencyModel.Empirical(qs, sorted.length, reason);
+  }
+
+  private static String percentile(double p) {
+    double pct = p * 100;
+    return pct == Math.rint(pct) ? Long.toString(Math.round(pct)) : Double.toString(pct);
+  }
+
+  /** Rounded to {@code 1/scale}, so the index shows microseconds, not binary noise. */
+  private static double round(double v, double scale) {
+    return Math.round(v * scale) / scale;
+  }
+}
