@@ -85,8 +85,12 @@ public final class StubGenerator {
 
     Files.createDirectories(out);
     List<DependencyStubs> dependencies = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Group>> dep : byDependency.entrySet()) {
-      dependencies.add(dependency(dep.getKey(), dep.getValue().values(), fields, inputs, scan, options, out));
+    // A dependency whose calls all went unanswered still gets a simulator: the twin calls it.
+    Set<String> names = new TreeSet<>(byDependency.keySet());
+    names.addAll(scan.withoutResponse().keySet());
+    for (String name : names) {
+      dependencies.add(dependency(name, byDependency.getOrDefault(name, Map.of()).values(), fields, inputs, scan,
+          options, out));
     }
     StubIndex index = new StubIndex(StubIndex.VERSION, scan.sources(), options.latency(), dependencies);
     index.write(out);
