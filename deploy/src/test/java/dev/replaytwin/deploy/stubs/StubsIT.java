@@ -59,8 +59,9 @@ class StubsIT {
         .call("payments", "GET", "/v1/charges/1001", "", 200, "{\"status\":\"paid\"}", 20);
     for (int i = 0; i < 6; i++) {
       int amount = i % 2 == 0 ? 100 : 250;
-      e.call("payments", "POST", "/v1/charges", "{\"amount\":" + amount + ",\"currency\":\"EUR\",\"idempotencyKey\":\"k-"
-          + i + "\"}", 201, "{\"id\":\"ch_" + amount + "\",\"amount\":" + amount + "}", 30);
+      String currency = i < 3 ? "EUR" : "USD";
+      e.call("payments", "POST", "/v1/charges", "{\"amount\":" + amount + ",\"currency\":\"" + currency
+          + "\",\"idempotencyKey\":\"k-" + i + "\"}", 201, charge(amount, currency), 30);
     }
     Random latency = new Random(42);
     for (int i = 0; i < 300; i++) {
@@ -131,14 +132,18 @@ class StubsIT {
 
   @Test
   void postBodiesMapToTheirResponsesWhateverTheirNewEveryTimeFields() throws Exception {
+    StubIndex.EndpointStubs post = index.dependency("payments").orElseThrow().endpoint("POST /v1/charges").orElseThrow();
+    assertThat(post.matchedFields()).containsExactly("json:$.amount", "json:$.currency");
+    assertThat(post.ignoredFields()).extracting(StubIndex.IgnoredField::field).containsExactly("json:$.idempotencyKey");
     try (DependencySimulators deps = DependencySimulators.start(stubs, "candidate",
         SimulatorOptions.DEFAULTS.withLatency(false))) {
       URI p = deps.urls().get("payments");
-      for (int amount : new int[] {250, 100, 250}) {
-        HttpResponse<String> r = send(p, "POST", "/v1/charges", "{\"idempotencyKey\":\"never-seen-" + amount
-            + "\",\"currency\":\"EUR\",\"amount\":" + amount + "}", null);
+      String[][] calls = {{"250", "USD"}, {"100", "EUR"}, {"100", "USD"}, {"250", "EUR"}, {"250", "USD"}};
+      for (String[] c : calls) {
+        HttpResponse<String> r = send(p, "POST", "/v1/charges", "{\"idempotencyKey\":\"never-seen\",\"currency\":\""
+            + c[1] + "\",\"amount\":" + c[0] + "}", null);
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(r.body()).isEqualTo("{\"id\":\"ch_" + amount + "\",\"amount\":" + amount + "}");
+        assertThat(r.body()).isEqualTo(charge(Integer.parseInt(c[0]), c[1]));
       }
       // An amount never captured gets the path's fallback, a captured response, not an error.
       assertThat(send(p, "POST", "/v1/charges", "{\"amount\":7}", null).statusCode()).isEqualTo(201);
@@ -341,10 +346,15 @@ class StubsIT {
     try {
       URI base = URI.create(plain.baseUrl());
       assertThat(get(base, "/v1/charges/1001").body()).isEqualTo("{\"status\":\"pending\"}");
-      assertThat(send(base, "POST", "/v1/charges", "{\"amount\":250}", null).body()).contains("ch_250");
+      assertThat(send(base, "POST", "/v1/charges", "{\"amount\":250,\"currency\":\"USD\"}", null).body())
+          .isEqualTo(charge(250, "USD"));
     } finally {
       plain.stop();
     }
+  }
+
+  private static String charge(int amount, String currency) {
+    return "{\"id\":\"ch_" + amount + "_" + currency + "\",\"amount\":" + amount + "}";
   }
 
   private static double medianMillis(URI base, String target, int n) throws IOException, InterruptedException {

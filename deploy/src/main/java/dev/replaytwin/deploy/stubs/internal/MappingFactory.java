@@ -127,7 +127,10 @@ public final class MappingFactory {
         m.withFormParam(name, value == null ? MultiValuePattern.absent() : multi(value));
       } else if (field.startsWith("json:")) {
         String path = field.substring("json:".length());
-        m.withRequestBody(value == null ? matchingJsonPath(path, absent()) : matchingJsonPath(path, equalToJson(value)));
+        // WireMock compares a string found by JSONPath as text, anything else as JSON.
+        m.withRequestBody(value == null ? matchingJsonPath(path, absent())
+            : value.startsWith("\"") ? matchingJsonPath(path, equalTo(RequestFields.plain(field, value)))
+            : matchingJsonPath(path, equalToJson(value)));
       } else if (value == null) {
         m.withRequestBody(absent());
       } else if (value.startsWith(RequestFields.BASE64_PREFIX)) {

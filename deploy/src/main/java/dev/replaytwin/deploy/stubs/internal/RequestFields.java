@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The parts of a request a stub may match on, each a named field with one canonical value:
  * {@code query:NAME} (the decoded values, joined by {@link #MULTI}), {@code json:$.a.b[0]} (a JSON
- * leaf as JSON text), {@code form:NAME} (decoded), and {@code body} (the whole body: its text, or
+ * leaf as JSON text; a null leaf counts as absent), {@code form:NAME} (decoded), and {@code body} (the whole body: its text, or
  * {@code base64:…} when it is not UTF-8). Which body fields a request has depends on its group's
  * {@link BodyMode}, so the requests of one method and path are compared field by field.
  */
@@ -87,7 +87,12 @@ public final class RequestFields {
         JsonNode root = parseJson(body);
         if (root != null) {
           int[] budget = {MAX_JSON_LEAVES};
-          leaves(root, "$", budget, (path, leaf) -> fields.put("json:" + path, leaf.toString()));
+          leaves(root, "$", budget, (path, leaf) -> {
+            // WireMock's JSONPath matching cannot tell null from absent, so neither does the analysis.
+            if (!leaf.isNull()) {
+              fields.put("json:" + path, leaf.toString());
+            }
+          });
         }
       }
       case FORM -> addPairs(body.toUtf8(), "form:", fields);
