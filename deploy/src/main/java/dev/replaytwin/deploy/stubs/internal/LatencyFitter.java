@@ -10,10 +10,17 @@ import java.util.Locale;
 /**
  * Fits a latency model to one endpoint's captured latencies. A log-normal is fitted by maximum
  * likelihood (mean and standard deviation of the logs). With {@link LatencyMode#FIT} it is kept
- * when it fits: each of the captured p10, p25, p50, p75, p90 (and p99 from 100 samples on) is within
- * {@link #TOLERANCE} of the log-normal's, or within three standard errors of a quantile of that many
- * samples when that is wider (small samples are noisy). Otherwise the endpoint gets the empirical
- * distribution. Fewer than {@link #MIN_SAMPLES_TO_JUDGE} samples cannot tell, and keep the log-normal.
+ * unless it fits badly, which takes both:
+ *
+ * <ul>
+ *   <li>a real difference: the logs fail a test of normality, Lilliefors' Kolmogorov-Smirnov test
+ *       at the 1% level (D above 1.031/sqrt(n)), so the shape is not sampling noise; and
+ *   <li>one that matters: one of the captured p10, p25, p50, p75, p90 (and p99 from 100 samples
+ *       on) is more than {@link #TOLERANCE} off the log-normal's.
+ * </ul>
+ *
+ * Then the endpoint gets the empirical distribution (every percentile). Fewer than
+ * {@link #MIN_SAMPLES_TO_JUDGE} samples cannot tell, and keep the log-normal.
  */
 public final class LatencyFitter {
   static final double TOLERANCE = 0.10;
@@ -70,22 +77,36 @@ public final class LatencyFitter {
       if (p == 0.99 && n < 100) {
         continue;
       }
-      double z = Normal.quantile(p);
-      double fitted = median * Math.exp(sigma * z);
-      double captured = quantile(sorted, p);
-      // Standard error of a sample quantile of n draws from the fitted log-normal, relative to it.
-      double relativeSe = Math.sqrt(p * (1 - p) / n) * sigma / Normal.density(z);
-      double allowed = Math.max(TOLERANCE, 3 * relativeSe);
-      double off = Math.abs(captured - fitted) / fitted;
-      if (off / allowed > worst) {
-        worst = off / allowed;
-        worstAt = String.format(Locale.ROOT, "p%s is %.0f%% off the captured one (allowed %.0f%%)",
-            percentile(p), 100 * off, 100 * allowed);
+      double fitted = median * Math.exp(sigma * Normal.quantile(p));
+      double off = Math.abs(quantile(sorted, p) - fitted) / fitted;
+      if (off > worst) {
+        worst = off;
+        worstAt = String.format(Locale.ROOT, "p%s is %.0f%% off the captured one", percentile(p), 100 * off);
       }
     }
-    return worst <= 1
-        ? logNormal(median, sigma, max, n, "lognormal: fits the captured quantiles (worst: " + worstAt + ")")
-        : empirical(sorted, "empirical: the lognormal's " + worstAt);
+    double d = sigma > 0 ? kolmogorovSmirnov(sorted, mu, sigma) : 0;
+    double critical = 1.031 / Math.sqrt(n);
+    String test = String.format(Locale.ROOT, "KS D %.3f, %s %.3f", d, d > critical ? ">" : "<=", critical);
+    if (worst > TOLERANCE && d > critical) {
+      return empirical(sorted, "empirical: the lognormal's " + worstAt + ", and the logs are not normal (" + test + ")");
+    }
+    return logNormal(median, sigma, max, n, "lognormal: " + (worst <= TOLERANCE
+        ? "every checked quantile within " + Math.round(TOLERANCE * 100) + "% (worst: " + worstAt + ")"
+        : worstAt + ", but that is within sampling noise (" + test + ")"));
+  }
+
+  /**
+   * Lilliefors' statistic: the largest distance between the empirical distribution of the logs of
+   * {@code sorted} and the normal with their mean and standard deviation.
+   */
+  static double kolmogorovSmirnov(double[] sorted, double mu, double sigma) {
+    int n = sorted.length;
+    double d = 0;
+    for (int i = 0; i < n; i++) {
+      double cdf = Normal.cdf((Math.log(sorted[i]) - mu) / sigma);
+      d = Math.max(d, Math.max((i + 1.0) / n - cdf, cdf - (double) i / n));
+    }
+    return d;
   }
 
   private static double[] empiricalGrid() {

@@ -1,11 +1,17 @@
 package dev.replaytwin.deploy.stubs.internal;
 
-/** The standard normal distribution's density and quantile function. */
+/** The standard normal distribution's distribution and quantile functions. */
 final class Normal {
   private Normal() {}
 
-  static double density(double z) {
-    return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  /** P(Z <= z), from the complementary error function (Numerical Recipes' erfc, error below 1.2e-7). */
+  static double cdf(double z) {
+    double x = Math.abs(z) / Math.sqrt(2);
+    double t = 1 / (1 + 0.5 * x);
+    double erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277)))))))));
+    return z >= 0 ? 1 - erfc / 2 : erfc / 2;
   }
 
   /**

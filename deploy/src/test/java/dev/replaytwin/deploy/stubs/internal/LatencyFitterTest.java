@@ -26,7 +26,7 @@ class LatencyFitterTest {
     assertThat(l.medianMillis()).isCloseTo(20, within(1.0));
     assertThat(l.sigma()).isCloseTo(0.5, within(0.025));
     assertThat(l.samples()).isEqualTo(2000);
-    assertThat(l.reason()).startsWith("lognormal: fits the captured quantiles");
+    assertThat(l.reason()).startsWith("lognormal: every checked quantile within 10%");
   }
 
   @Test
@@ -67,6 +67,18 @@ class LatencyFitterTest {
   }
 
   @Test
+  void aSmallSampleOfTwoModesIsToldFromALogNormal() {
+    Random r = new Random(5);
+    double[] x = new double[40];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (i % 2 == 0 ? 30 : 300) * Math.exp(0.1 * r.nextGaussian());
+    }
+    LatencyModel m = LatencyFitter.fit(x, LatencyMode.FIT);
+    assertThat(m).isInstanceOf(LatencyModel.Empirical.class);
+    assertThat(m.reason()).contains("the logs are not normal (KS D");
+  }
+
+  @Test
   void fewSamplesKeepTheLogNormalAndSayWhy() {
     LatencyModel m = LatencyFitter.fit(new double[] {10, 12, 30}, LatencyMode.FIT);
     assertThat(m).isInstanceOf(LatencyModel.LogNormal.class);
@@ -88,5 +100,7 @@ class LatencyFitterTest {
     assertThat(LatencyFitter.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
     assertThat(Normal.quantile(0.975)).isCloseTo(1.959964, within(1e-6));
     assertThat(Normal.quantile(0.01)).isCloseTo(-2.326348, within(1e-6));
+    assertThat(Normal.cdf(1.959964)).isCloseTo(0.975, within(1e-6));
+    assertThat(Normal.cdf(-1)).isCloseTo(0.158655, within(1e-6));
   }
 }
