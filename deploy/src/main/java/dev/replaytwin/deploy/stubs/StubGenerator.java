@@ -17,6 +17,7 @@ import dev.replaytwin.deploy.stubs.internal.MappingFactory;
 import dev.replaytwin.deploy.stubs.internal.MappingFactory.Group;
 import dev.replaytwin.deploy.stubs.internal.MappingFiles;
 import dev.replaytwin.deploy.stubs.internal.RequestFields;
+import dev.replaytwin.deploy.stubs.internal.ResponseStubs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +119,7 @@ public final class StubGenerator {
       for (Group g : endpointGroups) {
         List<Map<String, String>> f = fields.get(g);
         boolean responsesDiffer = g.exchanges().stream()
-            .map(x -> List.of(x.response().status(), x.response().headers().first("Content-Type").orElse(""),
-                x.response().body()))
-            .distinct().count() > 1;
+            .map(x -> ResponseStubs.Identity.of(x.response())).distinct().count() > 1;
         FieldAnalysis analysis = FieldAnalysis.of(f, responsesDiffer, (field, value) -> inputs.contains(value));
         matched.addAll(analysis.matched());
         analysis.ignored().forEach(i -> ignored.putIfAbsent(i.field(), i.reason()));

@@ -18,14 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds captures of calls to dependencies for tests, one exchange at a time, 10 ms apart. */
-public final class Egress {
-  public static final long T0 = 1_763_700_000_000_000_000L;
+final class Egress {
+  static final long T0 = 1_763_700_000_000_000_000L;
 
   private final List<Exchange> exchanges = new ArrayList<>();
   private long clockNanos = T0;
 
   /** An outbound JSON call answered with {@code status} and {@code responseJson} after {@code latencyMs}. */
-  public Egress call(String dependency, String method, String target, String requestJson, int status,
+  Egress call(String dependency, String method, String target, String requestJson, int status,
       String responseJson, double latencyMs) {
     Headers requestHeaders = requestJson.isEmpty() ? Headers.EMPTY : Headers.of("Content-Type", "application/json");
     return add(outbound(dependency, new HttpRequest(method, target, "HTTP/1.1", requestHeaders, Body.ofUtf8(requestJson)),
@@ -35,12 +35,12 @@ public final class Egress {
   }
 
   /** An outbound exchange as given. */
-  public Egress add(String dependency, HttpRequest request, HttpResponse response, double latencyMs) {
+  Egress add(String dependency, HttpRequest request, HttpResponse response, double latencyMs) {
     return add(outbound(dependency, request, response, latencyMs));
   }
 
   /** An inbound request (what the replayer will send again), answered 200. */
-  public Egress inbound(String method, String target, String body) {
+  Egress inbound(String method, String target, String body) {
     long t = tick();
     return add(Exchange.inbound("in-" + exchanges.size(), t, "c-1",
         new HttpRequest(method, target, "HTTP/1.1", body.isEmpty() ? Headers.EMPTY
@@ -48,16 +48,16 @@ public final class Egress {
         new HttpResponse(200, Headers.EMPTY, Body.EMPTY), new Timings(t, t + 1_000_000, t + 2_000_000)));
   }
 
-  public Egress add(Exchange e) {
+  Egress add(Exchange e) {
     exchanges.add(e);
     return this;
   }
 
-  public List<Exchange> exchanges() {
+  List<Exchange> exchanges() {
     return List.copyOf(exchanges);
   }
 
-  public Path write(Path file) throws IOException {
+  Path write(Path file) throws IOException {
     try (CaptureWriter w = CaptureWriter.open(file, CaptureWriterOptions.builder().fsync(FsyncPolicy.NEVER)
         .blockAge(Duration.ofHours(1)).build())) {
       for (Exchange e : exchanges) {

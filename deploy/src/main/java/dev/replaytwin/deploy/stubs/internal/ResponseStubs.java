@@ -5,6 +5,8 @@ import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import java.util.Set;
  * text when it is UTF-8 (and declared so, or not declared), else base64, so the served bytes are
  * the captured ones.
  */
-final class ResponseStubs {
+public final class ResponseStubs {
   /**
    * Headers that describe one connection or one transfer, not the response: hop-by-hop headers
    * (RFC 9110 7.6.1), the framing WireMock does itself, and the date of the capture.
@@ -27,8 +29,8 @@ final class ResponseStubs {
   private ResponseStubs() {}
 
   /** What tells two responses apart for a scenario: status, content type and body. */
-  record Identity(int status, String contentType, Body body) {
-    static Identity of(HttpResponse r) {
+  public record Identity(int status, String contentType, Body body) {
+    public static Identity of(HttpResponse r) {
       return new Identity(r.status(), r.headers().first("Content-Type").orElse(""), r.body());
     }
   }
@@ -40,7 +42,7 @@ final class ResponseStubs {
     if (!body.isEmpty()) {
       String text = RequestFields.text(body);
       if (text.startsWith(RequestFields.BASE64_PREFIX) || !declaresUtf8OrNothing(response)) {
-        b.withBase64Body(java.util.Base64.getEncoder().encodeToString(body.toByteArray()));
+        b.withBase64Body(Base64.getEncoder().encodeToString(body.toByteArray()));
       } else {
         b.withBody(text);
       }
@@ -50,7 +52,7 @@ final class ResponseStubs {
 
   /** The headers kept, grouped by name (the first spelling seen), in the order first seen. */
   static Map<String, List<String>> headers(HttpResponse response) {
-    Set<String> named = new java.util.HashSet<>();
+    Set<String> named = new HashSet<>();
     response.headers().all("Connection").forEach(v -> {
       for (String token : v.split(",")) {
         named.add(token.trim().toLowerCase(Locale.ROOT));
