@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,16 +40,19 @@ import picocli.CommandLine.Spec;
             + " a request answered differently over time steps through its responses in order; each endpoint is"
             + " served with a delay fitted to its captured latencies. docs/stubs.md has the rules.",
         "Exit 0 when the stubs were written, 2 on bad input (no such capture, no OUTBOUND exchanges, --out not"
-            + " empty)."},
+            + " empty).",
+        "twin stubs serve DIR runs the simulators of a stubs directory for a service started by hand."},
+    subcommands = StubsServeCommand.class,
     sortOptions = false)
 public final class StubsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--capture", required = true, paramLabel = "FILE",
+  // Not required by picocli, which would then ask for them with "stubs serve" too; call() checks them.
+  @Option(names = "--capture", paramLabel = "FILE",
       description = "A capture holding OUTBOUND exchanges (repeatable; read in the order given).")
   private List<Path> captures = new ArrayList<>();
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the stubs (new or empty).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the stubs (new or empty).")
   private Path out;
 
   @Option(names = "--dependency", paramLabel = "NAME",
@@ -62,6 +66,11 @@ public final class StubsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (captures.isEmpty() || out == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option"
+          + (captures.isEmpty() && out == null ? "s: '--capture=FILE', '--out=DIR'"
+          : captures.isEmpty() ? ": '--capture=FILE'" : ": '--out=DIR'"));
+    }
     LatencyMode mode;
     try {
       mode = LatencyMode.of(latency);

@@ -16,7 +16,7 @@ class StubsCommandTest {
   Path dir;
 
   /** Inbound traffic, polls of a charge answered pending then paid, and a call to ledger that never got an answer. */
-  private Path egress() throws Exception {
+  static Path egress(Path dir) throws Exception {
     List<Exchange> exchanges = new ArrayList<>();
     exchanges.add(TestExchange.get("/orders/1").id("in-1").build());
     String[] bodies = {"{\"status\":\"pending\"}", "{\"status\":\"pending\"}", "{\"status\":\"paid\"}"};
@@ -32,7 +32,7 @@ class StubsCommandTest {
   @Test
   void writesStubsAndSummarizesThemPerDependencyAndEndpoint() throws Exception {
     Path out = dir.resolve("stubs");
-    CliRun run = twin("stubs", "--capture", egress().toString(), "--out", out.toString());
+    CliRun run = twin("stubs", "--capture", egress(dir).toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     assertThat(run.outLines().get(0)).isEqualTo(
         "twin stubs: 2 dependencies, 3 mappings, 1 scenario from 4 OUTBOUND exchanges -> " + out);
@@ -50,7 +50,7 @@ class StubsCommandTest {
 
   @Test
   void badInputIsOneLineAndExitCode2() throws Exception {
-    Path capture = egress();
+    Path capture = egress(dir);
     CliRun missing = twin("stubs", "--capture", dir.resolve("none.twcap").toString(), "--out", dir.resolve("a").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(missing.errLines()).singleElement().asString().startsWith("error: ").contains("none.twcap");
@@ -78,5 +78,16 @@ class StubsCommandTest {
     assertThat(latency.errLines()).singleElement().asString().isEqualTo(
         "error: --latency gaussian: not a latency model (expected: fit, lognormal, empirical or none)");
     assertThat(dir.resolve("d")).doesNotExist();
+  }
+
+  @Test
+  void serveRefusesADirectoryThatHoldsNoStubs() {
+    CliRun run = twin("stubs", "serve", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("error: " + dir + ": not a stubs directory (no stubs.json; make one with twin stubs");
+    CliRun missing = twin("stubs", "--out", dir.resolve("x").toString());
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(missing.err()).contains("Missing required option: '--capture=FILE'");
   }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +62,7 @@ public final class DependencySimulators implements AutoCloseable {
   private final Map<String, URI> urls;
   private final RunClock clock;
   private final CallJournal journal;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private DependencySimulators(String twin, Map<String, WireMockServer> servers, RunClock clock, CallJournal journal) {
     this.twin = twin;
@@ -103,12 +105,18 @@ public final class DependencySimulators implements AutoCloseable {
     CallJournal journal = new CallJournal(MAX_CALLS_KEPT);
     Map<String, WireMockServer> servers = new LinkedHashMap<>();
     try {
+      int port = options.portBase();
       for (DependencyStubs dep : index.dependencies()) {
         Path dir = stubsDir.resolve(dep.name());
         if (!Files.isDirectory(dir.resolve("mappings"))) {
           throw new StubsException(dir + ": no mappings/ directory (the stubs are incomplete; make them again)");
         }
-        servers.put(dep.name(), server(dep, dir, twinName, options, clock, journal));
+        if (port > 65535) {
+          throw new StubsException("port base " + options.portBase() + ": too high for " + index.dependencies().size()
+              + " dependencies (expected: at most " + (65536 - index.dependencies().size()) + ")");
+        }
+        servers.put(dep.name(), server(dep, dir, twinName, options, port, clock, journal));
+        port += port == 0 ? 0 : 1;
         journal.register(dep.name());
       }
     } catch (StubsException | RuntimeException e) {
@@ -119,14 +127,13 @@ public final class DependencySimulators implements AutoCloseable {
   }
 
   private static WireMockServer server(DependencyStubs dep, Path dir, String twin, SimulatorOptions options,
-      RunClock clock, CallJournal journal) {
+      int port, RunClock clock, CallJournal journal) throws StubsException {
     Map<String, LatencyModel> latency = new LinkedHashMap<>();
     dep.endpoints().forEach(e -> latency.put(e.endpoint(), e.latency()));
     long seed = options.faults().seed() * 31 + dep.name().hashCode();
     SimulatorTransformer transformer = new SimulatorTransformer(dep.name(), twin, latency, options.latency(),
         FaultBook.of(options.faults(), dep.name()), clock, journal, seed);
-    WireMockServer server = new WireMockServer(options()
-        .dynamicPort()
+    WireMockServer server = new WireMockServer((port == 0 ? options().dynamicPort() : options().port(port))
         .bindAddress("127.0.0.1")
         .usingFilesUnderDirectory(dir.toString())
         .extensions(transformer, new CallRecorder(dep.name(), journal))
@@ -139,7 +146,12 @@ public final class DependencySimulators implements AutoCloseable {
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(4)
         .notifier(new Slf4jNotifier(false)));
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new StubsException(dep.name() + ": cannot listen on 127.0.0.1:" + (port == 0 ? "a free port" : port)
+          + " (" + e.getMessage() + ")" + (port == 0 ? "" : "; is the port in use? pick another port base"), e);
+    }
     URI proxy = options.proxies().get(dep.name());
     ResponseDefinitionBuilder fallback = proxy != null
         ? aResponse().proxiedFrom(proxy.toString())
@@ -196,9 +208,12 @@ public final class DependencySimulators implements AutoCloseable {
     journal.writeTo(run.calls(target));
   }
 
-  /** Stops every simulator. */
+  /** Stops every simulator; closing twice is harmless. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     List<RuntimeException> failures = new ArrayList<>();
     servers.values().forEach(s -> {
       try {
