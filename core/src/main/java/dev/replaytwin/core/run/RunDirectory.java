@@ -70,6 +70,14 @@ public record RunDirectory(Path root) {
   }
 
   /**
+   * {@code targets/<name>/calls.jsonl}: the target's calls to its simulated dependencies during the
+   * run, in arrival order (see {@link CallLog}); absent when no simulator served it.
+   */
+  public Path calls(String target) {
+    return targetDir(target).resolve("calls.jsonl");
+  }
+
+  /**
    * The names of the target directories under {@code targets/}, sorted; entries that are not
    * directories or whose names are not target names are left out. Empty when there is no
    * {@code targets/} yet.
