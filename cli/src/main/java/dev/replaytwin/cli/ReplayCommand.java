@@ -197,7 +197,7 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ReplayOptions options = options();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressPrinter printer = new ProgressPrinter(err, progressMode());
+    ProgressPrinter printer = new ProgressPrinter(err, ProgressPrinter.mode(progress));
     Replay replay = new Replay(options, printer);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -301,14 +301,6 @@ public final class ReplayCommand implements Callable<Integer> {
       return poisson ? new Pacing.Poisson(perSecond, seed) : new Pacing.Even(perSecond);
     }
     return new Pacing.Scaled(pacing.speed == null ? 1.0 : pacing.speed);
-  }
-
-  private ProgressPrinter.Mode progressMode() {
-    try {
-      return ProgressPrinter.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--progress " + progress + " (expected: auto, bar, plain or none)", e);
-    }
   }
 
   private static Instant instant(String text) {

@@ -39,7 +39,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Rehearse real production traffic on a release candidate before users see it.",
     subcommands = {CaptureCommand.class, ReplayCommand.class, CompareCommand.class, ReportCommand.class,
-        StubsCommand.class, AutoComplete.GenerateCompletion.class},
+        StubsCommand.class, RunCommand.class, AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:regression found", "2:invalid input or usage", "3:inconclusive", "4:internal error"})

@@ -18,6 +18,12 @@ public interface TwinDriver {
 
   /** The driver for a spec's kind. */
   static TwinDriver forSpec(TwinSpec spec) {
+    if (spec instanceof TwinSpec.Process) {
+      return new ProcessDriver();
+    }
+    if (spec instanceof TwinSpec.External) {
+      return new ExternalDriver();
+    }
     throw new UnsupportedOperationException("driver for " + spec.driver() + ": not built yet");
   }
 }

@@ -7,6 +7,7 @@ import dev.replaytwin.compare.report.ReportFormat;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.capture.TimePoint;
 import dev.replaytwin.deploy.TwinSpec;
+import dev.replaytwin.deploy.stubs.Fault;
 import dev.replaytwin.replay.CorrelationRule;
 import dev.replaytwin.replay.Pacing;
 import dev.replaytwin.replay.SessionRule;
@@ -95,15 +96,18 @@ public record Scenario(Path file, String name, String description, Capture captu
 
   /**
    * The twins' simulated dependencies: a stubs directory made by {@code twin stubs}, or egress
-   * captures to make one from, and per dependency a real URL to proxy unmatched calls to.
+   * captures to make one from; per dependency a real URL to proxy unmatched calls to; and the
+   * faults every twin's simulators inject alike.
    */
-  public record Dependencies(@Nullable Path stubs, List<Path> captures, String latency, Map<String, URI> proxy) {
-    public static final Dependencies NONE = new Dependencies(null, List.of(), "fit", Map.of());
+  public record Dependencies(@Nullable Path stubs, List<Path> captures, String latency, Map<String, URI> proxy,
+      List<Fault> faults) {
+    public static final Dependencies NONE = new Dependencies(null, List.of(), "fit", Map.of(), List.of());
 
     public Dependencies {
       captures = List.copyOf(captures);
       requireNonNull(latency, "latency");
       proxy = Map.copyOf(proxy);
+      faults = List.copyOf(faults);
     }
 
     public boolean any() {

@@ -21,17 +21,18 @@ class ScenarioSchemaTest {
   void everySectionOfTheSchemaHasTheReadersKeys() throws IOException {
     JsonNode schema = new ObjectMapper().readTree(Files.readString(SCHEMA));
     JsonNode twin = schema.at("/$defs/twin");
-    Map<String, JsonNode> sections = Map.of(
-        "", schema,
-        "capture", schema.at("/properties/capture"),
-        "twin", twin,
-        "twin.process", twin.at("/properties/process"),
-        "twin.docker", twin.at("/properties/docker"),
-        "twin.external", twin.at("/properties/external"),
-        "twin.health", schema.at("/$defs/health/oneOf/1"),
-        "dependencies", schema.at("/properties/dependencies"),
-        "replay", schema.at("/properties/replay"),
-        "report", schema.at("/properties/report"));
+    Map<String, JsonNode> sections = Map.ofEntries(
+        Map.entry("", schema),
+        Map.entry("capture", schema.at("/properties/capture")),
+        Map.entry("twin", twin),
+        Map.entry("twin.process", twin.at("/properties/process")),
+        Map.entry("twin.docker", twin.at("/properties/docker")),
+        Map.entry("twin.external", twin.at("/properties/external")),
+        Map.entry("twin.health", schema.at("/$defs/health/oneOf/1")),
+        Map.entry("dependencies", schema.at("/properties/dependencies")),
+        Map.entry("fault", schema.at("/$defs/fault")),
+        Map.entry("replay", schema.at("/properties/replay")),
+        Map.entry("report", schema.at("/properties/report")));
 
     assertThat(sections.keySet()).isEqualTo(ScenarioReader.KEYS.keySet());
     sections.forEach((section, node) -> {

@@ -55,6 +55,16 @@ public final class ProgressPrinter implements ReplayListener {
     if (bar && lastWidth > 0) {
       err.println();
       err.flush();
+      lastWidth = 0;
+    }
+  }
+
+  /** The mode a {@code --progress} option names. */
+  public static Mode mode(String option) {
+    try {
+      return Mode.valueOf(option.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--progress " + option + " (expected: auto, bar, plain or none)", e);
     }
   }
 

@@ -154,6 +154,7 @@ public final class Judgement {
     List<ResourceJudge.Usage> usage = usage();
     drafts.addAll(ResourceJudge.judge(usage.get(0), usage.get(1), usage.size() > 2 ? usage.get(2) : null,
         policy.resources(), notes));
+    drafts.addAll(callDrafts());
     List<Verdict.Check> checks = adjust(drafts);
     List<String> invalid = inputs.invalidReasons();
     Decision decision = checks.stream().map(Verdict.Check::decision).reduce(Decision.PASS, Decision::worst);
@@ -181,6 +182,16 @@ public final class Judgement {
     List<Verdict.Series> out = new ArrayList<>(series.series());
     out.addAll(ResourceJudge.series(usage, inputs.manifests().get(0).t0EpochNanos()));
     return out;
+  }
+
+  /** The dependency-call checks, when the baseline and the candidate both have a call log. */
+  private List<Draft> callDrafts() throws IOException {
+    CallJudge.Calls b = CallJudge.read(inputs.dirs(), options.baseline());
+    CallJudge.Calls c = CallJudge.read(inputs.dirs(), options.candidate());
+    if (b == null || c == null) {
+      return List.of();
+    }
+    return CallJudge.judge(b, c, options.noise().isEmpty() ? null : CallJudge.read(inputs.dirs(), options.noise()));
   }
 
   /** Each compared target's resource samples (from the first run directory that has them) and requests. */

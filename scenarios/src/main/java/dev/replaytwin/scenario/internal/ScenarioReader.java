@@ -12,6 +12,8 @@ import dev.replaytwin.core.yaml.YamlFields;
 import dev.replaytwin.core.yaml.YamlNode;
 import dev.replaytwin.core.yaml.YamlTreeReader;
 import dev.replaytwin.deploy.TwinSpec;
+import dev.replaytwin.deploy.stubs.Delay;
+import dev.replaytwin.deploy.stubs.Fault;
 import dev.replaytwin.replay.CorrelationRule;
 import dev.replaytwin.replay.Pacing;
 import dev.replaytwin.replay.SessionRule;
@@ -41,20 +43,23 @@ public final class ScenarioReader {
    * The keys each section allows, by the section's schema path ({@code ""} for the top, {@code twin}
    * for one twin), so the JSON Schema shipped for editors can be checked against the reader.
    */
-  public static final Map<String, List<String>> KEYS = Map.of(
-      "", List.of("name", "description", "capture", "twins", "dependencies", "replay", "gate", "report"),
-      "capture", List.of("file", "from", "to", "include", "exclude", "sample", "session", "correlate"),
-      "twin", List.of("process", "docker", "external", "health"),
-      "twin.process", List.of("command", "env", "workingDir", "metrics"),
-      "twin.docker", List.of("image", "command", "env", "port", "metrics"),
-      "twin.external", List.of("url", "metrics"),
-      "twin.health", List.of("path", "timeout", "interval"),
-      "dependencies", List.of("stubs", "captures", "latency", "proxy"),
-      "replay", List.of("speed", "rate", "poisson", "seed", "max", "duration", "warmup", "loop", "lagBound"),
-      "report", List.of("dir", "formats"));
+  public static final Map<String, List<String>> KEYS = Map.ofEntries(
+        Map.entry("", List.of("name", "description", "capture", "twins", "dependencies", "replay", "gate", "report")),
+        Map.entry("capture", List.of("file", "from", "to", "include", "exclude", "sample", "session", "correlate")),
+        Map.entry("twin", List.of("process", "docker", "external", "health")),
+        Map.entry("twin.process", List.of("command", "env", "workingDir", "metrics")),
+        Map.entry("twin.docker", List.of("image", "command", "env", "port", "metrics")),
+        Map.entry("twin.external", List.of("url", "metrics")),
+        Map.entry("twin.health", List.of("path", "timeout", "interval")),
+        Map.entry("dependencies", List.of("stubs", "captures", "latency", "proxy", "faults")),
+        Map.entry("fault", List.of("dependency", "endpoint", "kind", "rate", "status", "delay", "perSecond", "startAfter",
+          "duration")),
+        Map.entry("replay", List.of("speed", "rate", "poisson", "seed", "max", "duration", "warmup", "loop", "lagBound")),
+        Map.entry("report", List.of("dir", "formats")));
   private static final List<String> TOP = KEYS.get("");
   private static final List<String> DRIVERS = List.of("process", "docker", "external");
   private static final List<String> LATENCY = List.of("fit", "lognormal", "empirical", "none");
+  private static final String KINDS = "delay, error, reset, empty, rate-limit, outage";
 
   private final Path file;
   private final Path dir;
@@ -297,7 +302,113 @@ public final class ScenarioReader {
         proxy.put(dep, u);
       }
     });
-    return new Scenario.Dependencies(stubs, captures, latency, proxy);
+    List<Fault> faults = new ArrayList<>();
+    YamlNode.Entry fe = m.get("faults");
+    if (fe != null && fe.value() instanceof YamlNode.Sequence seq) {
+      for (int i = 0; i < seq.items().size(); i++) {
+        Fault fault = fault(seq.items().get(i), "dependencies.faults[" + i + "]");
+        if (fault != null) {
+          faults.add(fault);
+        }
+      }
+    } else if (fe != null) {
+      f.problem(fe.value().line(), "dependencies.faults", YamlNode.describe(fe.value()) + " (expected: a list of"
+          + " faults, each with dependency and kind)");
+    }
+    if (!faults.isEmpty() && stubs == null && captures.isEmpty()) {
+      f.problem(fe.line(), "dependencies.faults", "given without stubs or captures (expected: the simulated"
+          + " dependencies the faults are injected into)");
+    }
+    return new Scenario.Dependencies(stubs, captures, latency, proxy, faults);
+  }
+
+  private @Nullable Fault fault(YamlNode node, String path) {
+    Map<String, YamlNode.Entry> m = f.entries(node, path, KEYS.get("fault"));
+    String dependency = f.text(m.get("dependency"), path + ".dependency", null);
+    String kindText = f.text(m.get("kind"), path + ".kind", null);
+    if (!m.containsKey("dependency")) {
+      f.missing(node.line(), path + ".dependency", "the dependency's name, e.g. payments");
+    }
+    if (!m.containsKey("kind")) {
+      f.missing(node.line(), path + ".kind", KINDS);
+    }
+    Fault.Kind kind = null;
+    if (kindText != null) {
+      for (Fault.Kind k : Fault.Kind.values()) {
+        if (k.text().equals(kindText)) {
+          kind = k;
+        }
+      }
+      if (kind == null) {
+        f.problem(m.get("kind").value().line(), path + ".kind", kindText + " (expected one of: " + KINDS + ")");
+      }
+    }
+    String endpoint = f.text(m.get("endpoint"), path + ".endpoint", "");
+    double rate = share(m.get("rate"), path + ".rate");
+    long status = f.integer(m.get("status"), path + ".status", kind == Fault.Kind.OUTAGE ? 503 : 0, 0, 599);
+    if (kind == Fault.Kind.ERROR && !m.containsKey("status")) {
+      f.missing(node.line(), path + ".status", "the error status to answer, e.g. 500 or 503");
+    }
+    Delay delay = delay(m.get("delay"), path + ".delay");
+    double perSecond = f.number(m.get("perSecond"), path + ".perSecond", 0, 0, 1e9);
+    Duration startAfter = f.duration(m.get("startAfter"), path + ".startAfter", Duration.ZERO, Duration.ZERO);
+    Duration duration = f.duration(m.get("duration"), path + ".duration", null, Duration.ofMillis(1));
+    if (dependency == null || kind == null || f.hasProblems()) {
+      return null;
+    }
+    try {
+      return new Fault(dependency, endpoint, kind, rate, (int) status, delay, perSecond, startAfter, duration);
+    } catch (IllegalArgumentException e) {
+      f.problem(node.line(), path, e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code 5%} or {@code 0.05}; 1 when not given. */
+  private double share(YamlNode.@Nullable Entry entry, String path) {
+    String t = f.text(entry, path, null);
+    if (t == null) {
+      return 1;
+    }
+    try {
+      double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+          : Double.parseDouble(t);
+      if (v > 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    f.problem(entry.value().line(), path, t + " (expected: a share above 0 and at most 1, e.g. 5% or 0.05)");
+    return 1;
+  }
+
+  /** {@code 300ms}, {@code {median: 200ms, sigma: 0.5}} or {@code {min: 100ms, max: 400ms}}. */
+  private Delay delay(YamlNode.@Nullable Entry entry, String path) {
+    if (entry == null) {
+      return Delay.NONE;
+    }
+    if (entry.value() instanceof YamlNode.Scalar) {
+      Duration d = f.duration(entry, path, null, Duration.ZERO);
+      return d == null ? Delay.NONE : Delay.fixed(d);
+    }
+    Map<String, YamlNode.Entry> m = f.entries(entry.value(), path, List.of("median", "sigma", "min", "max"));
+    try {
+      if (m.containsKey("median")) {
+        return Delay.logNormal(f.duration(m.get("median"), path + ".median", Duration.ZERO, Duration.ZERO),
+            f.number(m.get("sigma"), path + ".sigma", 0.5, 0, 10));
+      }
+      if (m.containsKey("min") && m.containsKey("max")) {
+        return Delay.uniform(f.duration(m.get("min"), path + ".min", Duration.ZERO, Duration.ZERO),
+            f.duration(m.get("max"), path + ".max", Duration.ZERO, Duration.ZERO));
+      }
+    } catch (IllegalArgumentException e) {
+      f.problem(entry.value().line(), path, e.getMessage());
+      return Delay.NONE;
+    }
+    f.problem(entry.value().line(), path, "a mapping without median or min and max (expected: 300ms, {median: 200ms,"
+        + " sigma: 0.5} or {min: 100ms, max: 400ms})");
+    return Delay.NONE;
   }
 
   private Scenario.@Nullable Replay replay(YamlNode node) {

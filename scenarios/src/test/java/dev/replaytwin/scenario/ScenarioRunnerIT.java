@@ -1,0 +1,138 @@
+package dev.replaytwin.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.replaytwin.compare.Decision;
+import dev.replaytwin.compare.Verdict;
+import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Exchange;
+import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.HttpRequest;
+import dev.replaytwin.core.HttpResponse;
+import dev.replaytwin.core.Timings;
+import dev.replaytwin.core.capture.CaptureWriter;
+import dev.replaytwin.core.capture.CaptureWriterOptions;
+import dev.replaytwin.core.capture.FsyncPolicy;
+import dev.replaytwin.core.run.ResourceLog;
+import dev.replaytwin.core.run.RunDirectory;
+import dev.replaytwin.replay.ReplayProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole scenarios with the demo shop as real process twins. */
+class ScenarioRunnerIT {
+  private static final long T0 = 1_795_305_600_000_000_000L;
+  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+
+  @TempDir Path dir;
+  private final List<String> phases = new ArrayList<>();
+
+  @Test
+  void theCandidatesRenamedFieldFailsTheGateWhileTheStampsAreNoise() throws Exception {
+    writeCapture(dir.resolve("shop.twcap"), 400);
+    Path file = scenario("gate.yaml", "1.5", "");
+
+    ScenarioResult r = run(file);
+
+    assertThat(r.decision()).as(r.summary()).isEqualTo(Decision.FAIL);
+    assertThat(r.setupError()).isFalse();
+    Verdict v = r.verdict();
+    List<Verdict.Check> failed = v.checks().stream().filter(c -> c.decision() == Decision.FAIL).toList();
+    assertThat(failed).isNotEmpty().allMatch(c -> c.endpoint().equals("GET /products/{id}"), "only the product page");
+    assertThat(failed).anyMatch(c -> c.name().contains("$.price"));
+    assertThat(v.checks()).noneMatch(c -> c.decision() == Decision.FAIL
+        && (c.name().contains("requestId") || c.name().contains("servedAt")));
+    assertThat(r.reports()).extracting(p -> p.getFileName().toString())
+        .contains("verdict.json", "summary.md", "junit.xml", "index.html");
+    RunDirectory run = RunDirectory.at(r.runDir());
+    assertThat(run.targets()).containsExactlyInAnyOrder("baseline", "candidate", "baseline2");
+    assertThat(ResourceLog.read(run.resources("candidate"))).isNotEmpty()
+        .allMatch(s -> s.rssBytes() > 0 && s.cpuSeconds() >= 0);
+    JsonNode record = new ObjectMapper().readTree(r.reportDir().resolve("scenario.json").toFile());
+    assertThat(record.path("status").asText()).isEqualTo("finished");
+    assertThat(record.path("twins").size()).isEqualTo(3);
+    assertThat(phases).anyMatch(p -> p.startsWith("starting candidate (process)"))
+        .anyMatch(p -> p.startsWith("replaying shop.twcap")).contains("comparing");
+  }
+
+  @Test
+  void aCandidateThatWillNotStartFailsTheRunAndStopsTheBaseline() throws Exception {
+    writeCapture(dir.resolve("shop.twcap"), 50);
+    Path file = scenario("broken.yaml", "9.9", "");
+
+    ScenarioResult r = run(file);
+
+    assertThat(r.decision()).isEqualTo(Decision.FAIL);
+    assertThat(r.summary()).startsWith("the candidate did not start: candidate exited with code 2");
+    assertThat(r.verdict()).isNull();
+    JsonNode record = new ObjectMapper().readTree(r.reportDir().resolve("scenario.json").toFile());
+    assertThat(record.path("status").asText()).isEqualTo("failed");
+    String baselineUrl = record.path("twins").path("baseline").asText();
+    assertThat(baselineUrl).startsWith("http://127.0.0.1:");
+    assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+        .contains("ShopService")).toList()).as("no shop left running").isEmpty();
+  }
+
+  @Test
+  void aSecondRunReplacesTheFirstButAForeignDirectoryIsRefused() throws Exception {
+    writeCapture(dir.resolve("shop.twcap"), 50);
+    Path file = scenario("again.yaml", "9.9", "");
+    run(file);
+    ScenarioResult second = run(file);
+    assertThat(second.reportDir().resolve("scenario.json")).exists();
+
+    Files.writeString(dir.resolve("reports/again/notes.txt"), "mine");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> run(file)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes.txt");
+  }
+
+  private ScenarioResult run(Path file) throws Exception {
+    Scenario s = Scenarios.load(file).get(0);
+    return new ScenarioRunner(s, ScenarioRunner.Options.DEFAULTS, new ScenarioListener() {
+      @Override
+      public void phase(String text) {
+        phases.add(text);
+      }
+
+      @Override
+      public void onProgress(ReplayProgress progress) {}
+    }).run();
+  }
+
+  private Path scenario(String name, String candidateRelease, String extra) throws IOException {
+    String classes = Path.of("target/classes").toAbsolutePath().toString();
+    String twin = "    process:\n      command: [\"" + JAVA + "\", -cp, \"" + classes + "\","
+        + " dev.replaytwin.scenario.demo.ShopService, --port, \"${port}\", --release, \"%s\"]\n"
+        + "    health: {path: /health, timeout: 30s}\n";
+    return Files.writeString(dir.resolve(name), "capture: {file: shop.twcap}\n"
+        + "twins:\n"
+        + "  baseline:\n" + twin.formatted("1.4")
+        + "  candidate:\n" + twin.formatted(candidateRelease)
+        + "  baseline2:\n" + twin.formatted("1.4")
+        + "replay: {speed: 2, lagBound: 1s}\n"
+        + "gate:\n  version: test\n  defaults: {minSamples: 50}\n" + extra);
+  }
+
+  /** Product page requests, as 1.4 answered them, 10 ms apart. */
+  private static void writeCapture(Path file, int count) throws IOException {
+    try (CaptureWriter w = CaptureWriter.open(file, CaptureWriterOptions.builder().fsync(FsyncPolicy.NEVER)
+        .blockAge(Duration.ofHours(1)).build())) {
+      for (int i = 0; i < count; i++) {
+        long at = T0 + i * 10_000_000L;
+        int id = 1 + i % 40;
+        HttpRequest req = new HttpRequest("GET", "/products/" + id, "HTTP/1.1", Headers.of("Host", "shop"), Body.EMPTY);
+        HttpResponse resp = new HttpResponse(200, Headers.of("Content-Type", "application/json"),
+            Body.ofUtf8("{\"id\":" + id + "}"));
+        w.append(Exchange.inbound("x" + i, at, "c" + (i % 8), req, resp, new Timings(at, at + 1_000_000, at + 2_000_000)));
+      }
+    }
+  }
+}
