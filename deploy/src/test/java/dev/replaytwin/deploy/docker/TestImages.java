@@ -48,6 +48,7 @@ final class TestImages {
 
   /** The echo jar plus {@code extra} resources (name to content). */
   static Path jar(Path jar, Map<String, String> extra) throws IOException {
+    Files.createDirectories(jar.getParent());
     Path classes = classesDirectory();
     String packageDir = EchoApp.class.getPackageName().replace('.', '/');
     List<Path> files;

@@ -149,7 +149,7 @@ public final class ContainerDependencies implements Closeable {
     return addresses;
   }
 
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     if (host == null) {
       return false;
     }
@@ -172,7 +172,7 @@ public final class ContainerDependencies implements Closeable {
     return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
   }
 
-  static URI withHostAndPort(URI uri, String host, int port) {
+  public static URI withHostAndPort(URI uri, String host, int port) {
     try {
       return new URI(uri.getScheme(), uri.getUserInfo(), host, port, uri.getPath(), uri.getQuery(),
           uri.getFragment());
@@ -182,8 +182,8 @@ public final class ContainerDependencies implements Closeable {
   }
 
   /** An IPv4 subnet such as {@code 172.17.0.0/16}. */
-  record Subnet(int network, int prefix) {
-    static Subnet parse(String cidr) {
+  public record Subnet(int network, int prefix) {
+    public static Subnet parse(String cidr) {
       int slash = cidr.indexOf('/');
       try {
         if (slash < 0) {
@@ -198,7 +198,7 @@ public final class ContainerDependencies implements Closeable {
     }
 
     /** False for anything that is not IPv4, and always for an unparseable subnet (prefix 33). */
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
       if (!(address instanceof Inet4Address) || prefix > 32) {
         return false;
       }

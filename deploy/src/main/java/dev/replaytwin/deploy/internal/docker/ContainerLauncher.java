@@ -30,6 +30,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class ContainerLauncher {
   /** The label on every twin container; its value is the twin's name. */
   public static final String TWIN_LABEL = "dev.replaytwin.twin";
+  private static final Duration MIN_PROBE = Duration.ofMillis(500);
   private static final Duration MAX_PROBE = Duration.ofSeconds(2);
 
   private final TwinSpec.Docker spec;
@@ -123,13 +124,17 @@ public final class ContainerLauncher {
 
   private void awaitHealthy(DockerClient client, String id, URI health) throws DeployException, InterruptedException {
     long deadline = System.nanoTime() + spec.health().timeout().toNanos();
-    TwinHttp.Answer last;
+    // The last status is what a user needs ("503"): a later probe cut short by the deadline says less.
+    TwinHttp.Answer last = null;
     while (true) {
       long remaining = deadline - System.nanoTime();
-      Duration probe = Duration.ofNanos(Math.max(1_000_000, Math.min(remaining, MAX_PROBE.toNanos())));
-      last = TwinHttp.get(health, probe);
-      if (last.healthy()) {
+      Duration probe = Duration.ofNanos(Math.max(MIN_PROBE.toNanos(), Math.min(remaining, MAX_PROBE.toNanos())));
+      TwinHttp.Answer answer = TwinHttp.get(health, probe);
+      if (answer.healthy()) {
         return;
+      }
+      if (last == null || answer.status() > 0 || last.status() < 0) {
+        last = answer;
       }
       Optional<InspectContainerResponse.ContainerState> stopped = stoppedState(client, id);
       if (stopped.isPresent()) {

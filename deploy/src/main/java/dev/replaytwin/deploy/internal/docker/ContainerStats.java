@@ -62,7 +62,7 @@ public final class ContainerStats implements Closeable {
    * the container), memory is what {@code docker stats} shows (usage less inactive page cache),
    * threads are the cgroup's tasks. Open files are not in the API: -1.
    */
-  static ResourceSample toSample(Statistics reading, long fallbackNanos, double gcSeconds) {
+  public static ResourceSample toSample(Statistics reading, long fallbackNanos, double gcSeconds) {
     double cpu = -1;
     if (reading.getCpuStats() != null && reading.getCpuStats().getCpuUsage() != null
         && reading.getCpuStats().getCpuUsage().getTotalUsage() != null) {

@@ -20,12 +20,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * sorted, owned by root and stamped with one fixed time, so the same files give the same layer.
  * Symbolic links are copied as the files they point to.
  */
-final class ImageContext {
-  static final int DIRECTORY = 0755;
-  static final int EXECUTABLE = 0755;
-  static final int FILE = 0644;
+public final class ImageContext {
+  public static final int DIRECTORY = 0755;
+  public static final int EXECUTABLE = 0755;
+  public static final int FILE = 0644;
   /** {@code /tmp}: everyone may write, only owners may delete. */
-  static final int STICKY_WORLD_WRITABLE = 01777;
+  public static final int STICKY_WORLD_WRITABLE = 01777;
+
+  private static final String ROOT = "rootfs";
 
   private final SortedMap<String, Entry> entries = new TreeMap<>();
 
@@ -38,7 +40,7 @@ final class ImageContext {
   private record Text(String content, int mode) implements Entry {}
 
   /** Adds the directory {@code path} (and its parents) to the image's file system. */
-  ImageContext directory(String path, int mode) {
+  public ImageContext directory(String path, int mode) {
     String name = rootfs(path);
     parents(name);
     entries.put(name, new Directory(mode));
@@ -46,7 +48,7 @@ final class ImageContext {
   }
 
   /** Adds {@code source}'s content at {@code path}, executable when the source is. */
-  ImageContext file(String path, Path source) {
+  public ImageContext file(String path, Path source) {
     String name = rootfs(path);
     parents(name);
     entries.put(name, new FromFile(source, Files.isExecutable(source) ? EXECUTABLE : FILE));
@@ -54,7 +56,7 @@ final class ImageContext {
   }
 
   /** Adds a small text file at {@code path}. */
-  ImageContext text(String path, String content) {
+  public ImageContext text(String path, String content) {
     String name = rootfs(path);
     parents(name);
     entries.put(name, new Text(content, FILE));
@@ -62,7 +64,7 @@ final class ImageContext {
   }
 
   /** Adds every file under {@code tree} below {@code path}. */
-  ImageContext tree(String path, Path tree) throws IOException {
+  public ImageContext tree(String path, Path tree) throws IOException {
     directory(path, DIRECTORY);
     try (Stream<Path> walk = Files.walk(tree, FileVisitOption.FOLLOW_LINKS)) {
       for (Path source : (Iterable<Path>) walk.sorted()::iterator) {
@@ -82,7 +84,7 @@ final class ImageContext {
   }
 
   /** Writes the tar: {@code Dockerfile} first, then the tree. */
-  void writeTo(OutputStream out, String dockerfile) throws IOException {
+  public void writeTo(OutputStream out, String dockerfile) throws IOException {
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name())) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -134,7 +136,8 @@ final class ImageContext {
 
   private void parents(String name) {
     int slash = name.lastIndexOf('/');
-    while (slash > 0) {
+    // "rootfs" itself stays out: COPY takes its contents, and its entry would only restate /.
+    while (slash > ROOT.length()) {
       String parent = name.substring(0, slash);
       entries.putIfAbsent(parent, new Directory(DIRECTORY));
       slash = parent.lastIndexOf('/');
@@ -146,6 +149,6 @@ final class ImageContext {
       throw new IllegalArgumentException("path: \"" + path + "\" (expected: an absolute path in the image)");
     }
     String trimmed = path.replaceAll("/+$", "");
-    return "rootfs" + trimmed;
+    return ROOT + trimmed;
   }
 }

@@ -97,7 +97,7 @@ public final class LocalImageBuilder {
   }
 
   /** The digest of everything that goes into the image. */
-  String digest() throws IOException, InterruptedException {
+  public String digest() throws IOException, InterruptedException {
     Path home = image.javaHome().toRealPath();
     StringBuilder inputs = new StringBuilder(LAYOUT).append('\n');
     inputs.append("jdk ").append(home).append('\n');
@@ -168,7 +168,7 @@ public final class LocalImageBuilder {
   }
 
   /** The Dockerfile: everything in one layer, the JVM as entry point. */
-  String dockerfile() throws JsonProcessingException {
+  public String dockerfile() throws JsonProcessingException {
     List<String> entrypoint = new ArrayList<>();
     entrypoint.add(JAVA + "/bin/java");
     entrypoint.addAll(image.jvmOptions());

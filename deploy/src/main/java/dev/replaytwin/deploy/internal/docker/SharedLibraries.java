@@ -67,7 +67,7 @@ public record SharedLibraries(SortedSet<String> libraries, SortedSet<String> mis
    * {@code /path (0x…)} (the loader), {@code name => not found}, {@code linux-vdso.so.1 (0x…)}
    * (in the kernel, no file) or, with several files, a {@code file:} header.
    */
-  static SharedLibraries parse(String output) {
+  public static SharedLibraries parse(String output) {
     SortedSet<String> libraries = new TreeSet<>();
     SortedSet<String> missing = new TreeSet<>();
     for (String raw : output.split("\n")) {
