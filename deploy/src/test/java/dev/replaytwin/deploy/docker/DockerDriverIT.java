@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,17 +42,11 @@ class DockerDriverIT {
   private static final int CONTAINER_PORT = 8080;
   private static final TwinSpec.Health HEALTH = new TwinSpec.Health("/health", Duration.ofSeconds(90),
       Duration.ofMillis(100));
-  private static String image;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
   private HttpServer dependency;
   @TempDir Path logDir;
-
-  @BeforeAll
-  static void buildImage() throws Exception {
-    image = TestImages.echo();
-  }
 
   @BeforeEach
   void startDependency() throws IOException {
@@ -131,10 +124,11 @@ class DockerDriverIT {
   }
 
   @Test
-  void failsWithTheLastLinesAndRemovesTheContainerWhenHealthNeverPasses() throws DeployException {
+  void failsWithTheLastLinesAndRemovesTheContainerWhenHealthNeverPasses() throws Exception {
     TwinSpec.Health never = new TwinSpec.Health("/never", Duration.ofSeconds(5), Duration.ofMillis(200));
+    TwinSpec.Docker spec = spec(never, List.of(), "");
 
-    assertThatThrownBy(() -> new DockerDriver().start(spec(never, List.of(), ""), context()))
+    assertThatThrownBy(() -> new DockerDriver().start(spec, context()))
         .isInstanceOfSatisfying(DeployException.class, e -> {
           assertThat(e.getMessage()).startsWith(name + ": ").contains("did not answer GET /never", "within 5s",
               "status 503").doesNotContain("\n");
@@ -144,8 +138,10 @@ class DockerDriverIT {
   }
 
   @Test
-  void failsAtOnceWithTheExitCodeWhenTheContainerDiesBeforeItIsHealthy() throws DeployException {
-    assertThatThrownBy(() -> new DockerDriver().start(spec(HEALTH, List.of("crash"), ""), context()))
+  void failsAtOnceWithTheExitCodeWhenTheContainerDiesBeforeItIsHealthy() throws Exception {
+    TwinSpec.Docker spec = spec(HEALTH, List.of("crash"), "");
+
+    assertThatThrownBy(() -> new DockerDriver().start(spec, context()))
         .isInstanceOfSatisfying(DeployException.class, e -> {
           assertThat(e.getMessage()).startsWith(name + ": ").contains("exited with code 2").doesNotContain("\n");
           assertThat(e.details()).contains("echo: crashing on purpose");
@@ -154,8 +150,8 @@ class DockerDriverIT {
   }
 
   @Test
-  void namesAnUnknownPlaceholderAndStartsNothing() throws DeployException {
-    TwinSpec.Docker spec = new TwinSpec.Docker(image, List.of(), Map.of("PAYMENTS", "${dep.payments.url}"),
+  void namesAnUnknownPlaceholderAndStartsNothing() throws Exception {
+    TwinSpec.Docker spec = new TwinSpec.Docker(TestImages.echo(), List.of(), Map.of("PAYMENTS", "${dep.payments.url}"),
         CONTAINER_PORT, HEALTH, "");
 
     assertThatThrownBy(() -> new DockerDriver().start(spec, context()))
@@ -164,8 +160,8 @@ class DockerDriverIT {
     assertThat(containers()).isEmpty();
   }
 
-  private TwinSpec.Docker spec(TwinSpec.Health health, List<String> command, String metricsPath) {
-    return new TwinSpec.Docker(image, command,
+  private TwinSpec.Docker spec(TwinSpec.Health health, List<String> command, String metricsPath) throws Exception {
+    return new TwinSpec.Docker(TestImages.echo(), command,
         Map.of("PORT", "${port}", "TWIN_NAME", "${name}", "DEP_URL", "${dep.echo.url}"),
         CONTAINER_PORT, health, metricsPath);
   }

@@ -5,26 +5,39 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.replaytwin.deploy.DockerDriver;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Whether the docker ITs run: with an engine they do; without one they fail on CI (CI lost its
- * engine, a real problem) and are skipped elsewhere, saying how to enable them.
+ * engine, a real problem) and are skipped elsewhere, saying how to enable them. It decides before
+ * each test, not once per class: surefire reports a class aborted in {@code @BeforeAll} as zero
+ * tests, and the message saying how to enable them would be lost.
  */
-public final class DockerEngineRequirement implements BeforeAllCallback {
+public final class DockerEngineRequirement implements BeforeEachCallback {
   private static Optional<String> problem;
+  private static boolean told;
 
   enum Decision { RUN, FAIL, SKIP }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) {
     Optional<String> found = problem();
     String ci = System.getenv("CI");
     switch (decide(found, ci)) {
       case RUN -> { }
       case FAIL -> fail(failMessage(found.orElseThrow()));
-      case SKIP -> Assumptions.abort(skipMessage(found.orElseThrow()));
+      case SKIP -> {
+        tellOnce(skipMessage(found.orElseThrow()));
+        Assumptions.abort(skipMessage(found.orElseThrow()));
+      }
+    }
+  }
+
+  private static synchronized void tellOnce(String message) {
+    if (!told) {
+      told = true;
+      System.err.println("[docker-it] " + message);
     }
   }
 

@@ -49,7 +49,8 @@ public final class ContainerLauncher {
     try {
       client = DockerEngine.client();
     } catch (DeployException e) {
-      throw new DeployException(name + ": " + e.getMessage(), e.details(), e);
+      throw new DeployException(name + ": docker twins need a Docker engine: " + e.getMessage()
+          + "; see docs/docker.md", e.details(), e);
     }
     ContainerDependencies dependencies = ContainerDependencies.open(client, name, context.dependencies());
     GenericContainer<?> container = null;

@@ -52,8 +52,8 @@ public final class DockerEngine {
       found.pingCmd().exec();
       return found;
     } catch (RuntimeException e) {
-      throw new DeployException("no Docker engine answers at " + where + " (install Docker or docker.io and"
-          + " start it, or set DOCKER_HOST; see docs/docker.md)", String.valueOf(e.getMessage()), e);
+      throw new DeployException("no Docker engine answers at " + where + " (is dockerd running? DOCKER_HOST"
+          + " names another engine)", String.valueOf(e.getMessage()), e);
     }
   }
 }

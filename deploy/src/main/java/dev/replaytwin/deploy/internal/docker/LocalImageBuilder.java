@@ -38,7 +38,7 @@ public final class LocalImageBuilder {
   /** The label holding the digest of an image's inputs. */
   public static final String DIGEST_LABEL = "dev.replaytwin.local-image.digest";
   /** Changes whenever what this class puts in an image changes, so old images are rebuilt. */
-  private static final String LAYOUT = "replaytwin local image, layout 1";
+  private static final String LAYOUT = "replaytwin local image, layout 2";
   private static final String JAVA = "/opt/java";
   private static final Logger LOG = LoggerFactory.getLogger(LocalImageBuilder.class);
 
@@ -77,7 +77,7 @@ public final class LocalImageBuilder {
     try {
       Path runtime = work.resolve("runtime");
       jlink(jlink, runtime);
-      ImageContext context = step(reference, "collect the image's files", () -> context(runtime));
+      ImageContext context = step(reference, "collect the image's files", () -> context(runtime, work));
       Path tar = work.resolve("context.tar");
       step(reference, "write the build context", () -> {
         try (OutputStream out = Files.newOutputStream(tar)) {
@@ -135,7 +135,7 @@ public final class LocalImageBuilder {
     }
   }
 
-  private ImageContext context(Path runtime) throws IOException, InterruptedException {
+  private ImageContext context(Path runtime, Path work) throws IOException, InterruptedException {
     ImageContext context = new ImageContext().tree(JAVA, runtime);
     List<Path> binaries = new ArrayList<>();
     try (Stream<Path> files = Files.walk(runtime)) {
@@ -143,14 +143,27 @@ public final class LocalImageBuilder {
           .filter(f -> f.getFileName().toString().endsWith(".so") || Files.isExecutable(f))
           .sorted().forEach(binaries::add);
     }
-    SharedLibraries libraries = SharedLibraries.of(binaries,
-        List.of(runtime.resolve("lib/server"), runtime.resolve("lib")), runtime);
+    List<Path> searchPath = List.of(runtime.resolve("lib/server"), runtime.resolve("lib"));
+    SharedLibraries libraries = SharedLibraries.of(binaries, searchPath, runtime);
+    if (libraries.libraries().isEmpty()) {
+      throw new IOException("ldd found no libraries for " + runtime.resolve("bin/java")
+          + "; local images need a JDK built for this Linux");
+    }
     if (!libraries.missing().isEmpty()) {
       // Typically the X11 libraries of java.desktop on a headless host: only a GUI would load them.
       LOG.warn("{}: ldd cannot find {}; the image starts without them until something loads them",
           image.reference(), libraries.missing());
     }
-    for (String library : libraries.libraries()) {
+    List<String> all = new ArrayList<>(libraries.libraries());
+    Path nativesDir = work.resolve("natives");
+    List<Path> natives = JarNatives.extract(image.jars(), JarNatives.machineOf(runtime.resolve("bin/java")), nativesDir);
+    if (!natives.isEmpty()) {
+      SharedLibraries linked = SharedLibraries.of(natives, searchPath, nativesDir);
+      linked.libraries().stream().filter(l -> !l.startsWith(runtime.toString())).forEach(all::add);
+      LOG.debug("{}: native code in the jars links {}; not found: {}", image.reference(), linked.libraries(),
+          linked.missing());
+    }
+    for (String library : all) {
       context.file(library, Path.of(library).toRealPath());
     }
     for (Path jar : image.jars()) {

@@ -28,7 +28,7 @@ public final class LocalImageMain {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+  public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     String tag = null;
     String main = null;
     String workDir = "/";

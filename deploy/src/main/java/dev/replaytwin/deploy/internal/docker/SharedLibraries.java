@@ -21,11 +21,13 @@ import java.util.stream.Collectors;
  */
 public record SharedLibraries(SortedSet<String> libraries, SortedSet<String> missing) {
   /**
-   * Libraries glibc opens by name at run time, which {@code ldd} cannot see: name service modules
-   * for users and host names (built into libc since glibc 2.34, separate files before). Taken
-   * from libc's directory when they are there.
+   * The rest of the C library, taken from libc's directory when there, whatever {@code ldd} says:
+   * glibc opens its name service modules by name (users, host names; built into libc since 2.34),
+   * and native code unpacked from jars at run time may link libpthread, libdl or librt (stubs since
+   * 2.34, but still looked for), which the Java runtime itself does not. All are small.
    */
-  static final List<String> LOADED_BY_NAME = List.of("libnss_files.so.2", "libnss_dns.so.2", "libresolv.so.2");
+  static final List<String> C_LIBRARY = List.of("libpthread.so.0", "libdl.so.2", "librt.so.1", "libm.so.6",
+      "libutil.so.1", "libresolv.so.2", "libnss_files.so.2", "libnss_dns.so.2");
 
   public SharedLibraries {
     libraries = Collections.unmodifiableSortedSet(new TreeSet<>(libraries));
@@ -49,9 +51,6 @@ public record SharedLibraries(SortedSet<String> libraries, SortedSet<String> mis
       throw new IOException("ldd: cannot run it (" + e.getMessage() + "); local images need Linux with ldd", e);
     }
     SharedLibraries found = parse(result.output());
-    if (found.libraries().isEmpty()) {
-      throw new IOException("ldd found no libraries for " + files + ": " + result.output().strip());
-    }
     String prefix = exclude.toAbsolutePath().normalize() + "/";
     TreeSet<String> outside = new TreeSet<>();
     for (String library : found.libraries()) {
@@ -59,7 +58,7 @@ public record SharedLibraries(SortedSet<String> libraries, SortedSet<String> mis
         outside.add(library);
       }
     }
-    return new SharedLibraries(withLoadedByName(outside), found.missing());
+    return new SharedLibraries(withCLibrary(outside), found.missing());
   }
 
   /**
@@ -90,12 +89,12 @@ public record SharedLibraries(SortedSet<String> libraries, SortedSet<String> mis
     return new SharedLibraries(libraries, missing);
   }
 
-  private static SortedSet<String> withLoadedByName(SortedSet<String> libraries) {
+  private static SortedSet<String> withCLibrary(SortedSet<String> libraries) {
     SortedSet<String> all = new TreeSet<>(libraries);
     for (String library : libraries) {
       Path path = Path.of(library);
       if (path.getFileName().toString().startsWith("libc.so")) {
-        for (String name : LOADED_BY_NAME) {
+        for (String name : C_LIBRARY) {
           Path extra = path.resolveSibling(name);
           if (Files.isRegularFile(extra)) {
             all.add(extra.toString());
