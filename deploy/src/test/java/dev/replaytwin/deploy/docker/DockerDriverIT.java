@@ -14,7 +14,9 @@ import dev.replaytwin.deploy.TwinExit;
 import dev.replaytwin.deploy.TwinSpec;
 import dev.replaytwin.deploy.internal.docker.ContainerLauncher;
 import dev.replaytwin.deploy.internal.docker.DockerEngine;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +161,31 @@ class DockerDriverIT {
         .isInstanceOf(DeployException.class)
         .hasMessageStartingWith(name + ": env PAYMENTS: ${dep.payments.url}: unknown placeholder");
     assertThat(containers()).isEmpty();
+  }
+
+  @Test
+  void removesTheContainerWhenItsJvmIsInterrupted() throws Exception {
+    Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        System.getProperty("java.class.path"), TwinHolder.class.getName(), TestImages.echo(), name)
+        .redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      String line;
+      StringBuilder seen = new StringBuilder();
+      while ((line = out.readLine()) != null && !line.startsWith("healthy ")) {
+        seen.append(line).append('\n');
+      }
+      assertThat(line).as("the holder's output: " + seen).startsWith("healthy ");
+      assertThat(containers()).hasSize(1);
+
+      // Ctrl-C: SIGINT runs the JVM's shutdown hooks.
+      new ProcessBuilder("sh", "-c", "kill -INT " + holder.pid()).inheritIO().start().waitFor();
+
+      assertThat(holder.waitFor(60, TimeUnit.SECONDS)).as("the holder ended").isTrue();
+      assertThat(containers()).isEmpty();
+    } finally {
+      holder.destroyForcibly();
+    }
   }
 
   private TwinSpec.Docker spec(TwinSpec.Health health, List<String> command, String metricsPath) throws Exception {
