@@ -73,13 +73,9 @@ final class ContainerTwin implements Twin {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<InspectContainerResponse.ContainerState> stopped;
-    try {
-      stopped = ContainerLauncher.stoppedState(client, containerId);
-    } catch (NotFoundException e) {
-      stopped = Optional.empty();
-    }
+    Optional<InspectContainerResponse.ContainerState> stopped = ContainerLauncher.stoppedState(client, containerId);
     if (stopped.isEmpty()) {
+      // Not stopped, or not known to the engine any more: only the latter is an exit.
       if (!exists()) {
         exit = new TwinExit(name, -1, List.of("container " + shortId() + " was removed by someone else"));
         return Optional.of(exit);
