@@ -24,6 +24,9 @@ public interface TwinDriver {
     if (spec instanceof TwinSpec.External) {
       return new ExternalDriver();
     }
-    throw new UnsupportedOperationException("driver for " + spec.driver() + ": not built yet");
+    if (spec instanceof TwinSpec.Docker) {
+      return new DockerDriver();
+    }
+    throw new IllegalArgumentException("spec: " + spec.driver() + " (expected: process, docker or external)");
   }
 }
