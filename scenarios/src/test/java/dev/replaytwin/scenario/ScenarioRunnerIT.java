@@ -37,7 +37,7 @@ class ScenarioRunnerIT {
 
   @Test
   void theCandidatesRenamedFieldFailsTheGateWhileTheStampsAreNoise() throws Exception {
-    writeCapture(dir.resolve("shop.twcap"), 400);
+    writeCapture(dir.resolve("shop.twcap"), 800);
     Path file = scenario("gate.yaml", "1.5", "");
 
     ScenarioResult r = run(file);
@@ -117,7 +117,7 @@ class ScenarioRunnerIT {
         + "  baseline:\n" + twin.formatted("1.4")
         + "  candidate:\n" + twin.formatted(candidateRelease)
         + "  baseline2:\n" + twin.formatted("1.4")
-        + "replay: {speed: 2, lagBound: 1s}\n"
+        + "replay: {speed: 2, warmup: 2s, lagBound: 1s}\n"
         + "gate:\n  version: test\n  defaults: {minSamples: 50}\n" + extra);
   }
 
