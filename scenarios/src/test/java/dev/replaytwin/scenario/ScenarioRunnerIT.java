@@ -64,6 +64,29 @@ class ScenarioRunnerIT {
   }
 
   @Test
+  void theCandidatesExtraPaymentsCallPerCheckoutIsFoundThroughItsSimulatedDependency() throws Exception {
+    writeCheckouts(dir.resolve("shop.twcap"), 300);
+    Path file = scenario("checkout.yaml", "1.5", "dependencies: {captures: [shop.twcap], latency: none}\n");
+    Files.writeString(file, Files.readString(file).replace("capture: {file: shop.twcap}",
+        "capture: {file: shop.twcap, session: \"cookie:session\"}"));
+
+    ScenarioResult r = run(file);
+
+    Verdict v = r.verdict();
+    assertThat(v).as(r.summary()).isNotNull();
+    assertThat(v.checks()).filteredOn(c -> c.category().equals("dependencies"))
+        .anyMatch(c -> c.decision() == Decision.FAIL && c.name().equals("payments GET /v1/charges/{token} calls"))
+        .anyMatch(c -> c.decision() == Decision.PASS && c.name().equals("payments POST /v1/charges calls"));
+    RunDirectory run = RunDirectory.at(r.runDir());
+    List<dev.replaytwin.core.run.DependencyCall> baselineCalls = dev.replaytwin.core.run.CallLog.read(run.calls("baseline"));
+    List<dev.replaytwin.core.run.DependencyCall> candidateCalls = dev.replaytwin.core.run.CallLog.read(run.calls("candidate"));
+    assertThat(baselineCalls).hasSizeGreaterThan(200).allMatch(c -> !c.traceId().isEmpty() && c.method().equals("POST"));
+    long charges = candidateCalls.stream().filter(c -> c.method().equals("POST")).count();
+    assertThat(candidateCalls).hasSize((int) (2 * charges)).allMatch(c -> !c.traceId().isEmpty());
+    assertThat(r.reportDir().resolve("stubs/stubs.json")).exists();
+  }
+
+  @Test
   void aCandidateThatWillNotStartFailsTheRunAndStopsTheBaseline() throws Exception {
     writeCapture(dir.resolve("shop.twcap"), 50);
     Path file = scenario("broken.yaml", "9.9", "");
@@ -109,8 +132,9 @@ class ScenarioRunnerIT {
 
   private Path scenario(String name, String candidateRelease, String extra) throws IOException {
     String classes = Path.of("target/classes").toAbsolutePath().toString();
+    String payments = extra.contains("dependencies") ? ", --payments, \"${dep.payments.url}\"" : "";
     String twin = "    process:\n      command: [\"" + JAVA + "\", -cp, \"" + classes + "\","
-        + " dev.replaytwin.scenario.demo.ShopService, --port, \"${port}\", --release, \"%s\"]\n"
+        + " dev.replaytwin.scenario.demo.ShopService, --port, \"${port}\", --release, \"%s\"" + payments + "]\n"
         + "    health: {path: /health, timeout: 30s}\n";
     return Files.writeString(dir.resolve(name), "capture: {file: shop.twcap}\n"
         + "twins:\n"
@@ -119,6 +143,35 @@ class ScenarioRunnerIT {
         + "  baseline2:\n" + twin.formatted("1.4")
         + "replay: {speed: 2, warmup: 2s, lagBound: 1s}\n"
         + "gate:\n  version: test\n  defaults: {minSamples: 50}\n" + extra);
+  }
+
+  /** Sessions that put a product in the cart and check out, with the payments call each checkout made. */
+  private static void writeCheckouts(Path file, int sessions) throws IOException {
+    try (CaptureWriter w = CaptureWriter.open(file, CaptureWriterOptions.builder().fsync(FsyncPolicy.NEVER)
+        .blockAge(Duration.ofHours(1)).build())) {
+      for (int i = 0; i < sessions; i++) {
+        long at = T0 + i * 20_000_000L;
+        Headers cookie = Headers.of("Host", "shop", "Cookie", "session=s" + i, "Content-Type", "application/json");
+        w.append(Exchange.inbound("cart" + i, at, "c" + i, new HttpRequest("POST", "/cart/items", "HTTP/1.1", cookie,
+            Body.ofUtf8("{\"productId\":3,\"quantity\":1}")), new HttpResponse(200, Headers.EMPTY, Body.ofUtf8("{}")),
+            new Timings(at, at + 1_000_000, at + 2_000_000)));
+        long pay = at + 5_000_000L;
+        w.append(new Exchange("pay" + i, pay, dev.replaytwin.core.Direction.OUTBOUND, "payments", "u1",
+            new HttpRequest("POST", "/v1/charges", "HTTP/1.1", Headers.of("Host", "payments",
+                "Content-Type", "application/json"), Body.ofUtf8("{\"amount\":1234,\"currency\":\"EUR\"}")),
+            new HttpResponse(200, Headers.of("Content-Type", "application/json"),
+                Body.ofUtf8("{\"id\":\"" + chargeId(i) + "\",\"status\":\"succeeded\"}")),
+            new Timings(pay, pay + 3_000_000, pay + 4_000_000), dev.replaytwin.core.ContextTags.EMPTY, List.of()));
+        w.append(Exchange.inbound("checkout" + i, at + 4_000_000L, "c" + i, new HttpRequest("POST", "/checkout",
+            "HTTP/1.1", cookie, Body.ofUtf8("{\"card\":\"4111\"}")), new HttpResponse(200, Headers.EMPTY,
+            Body.ofUtf8("{\"status\":\"paid\"}")), new Timings(at + 4_000_000L, at + 9_000_000, at + 10_000_000)));
+      }
+    }
+  }
+
+  /** A charge id as payment providers write them: {@code ch_} and 24 letters and digits. */
+  private static String chargeId(int i) {
+    return String.format("ch_3Mml%020d", i);
   }
 
   /** Product page requests, as 1.4 answered them, 10 ms apart. */

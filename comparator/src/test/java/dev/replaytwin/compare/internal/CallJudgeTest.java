@@ -71,6 +71,29 @@ class CallJudgeTest {
   }
 
   @Test
+  void rarelyCalledEndpointsAreJudgedTogetherPerDependency() throws IOException {
+    RunDirectory run = RunDirectory.at(dir);
+    write(run, "baseline", 60, List.of(CHARGE), true);
+    try (CallLog log = CallLog.append(run.calls("candidate"))) {
+      for (int i = 0; i < 60; i++) {
+        String trace = TraceIds.traceId("x" + i, 0);
+        log.write(new DependencyCall(1 + i, "payments", "POST", "/v1/charges", CHARGE, 200, trace, true, ""));
+        log.write(new DependencyCall(2 + i, "payments", "GET", "/v1/charges/ch_" + i, "GET /v1/charges/ch_" + i, 501,
+            trace, false, ""));
+      }
+    }
+
+    List<Draft> drafts = judge(run);
+
+    assertThat(drafts).extracting(d -> d.check().name()).containsExactly(
+        "payments (endpoints with fewer than 10 calls) calls", "payments " + CHARGE + " calls");
+    Draft rare = drafts.get(0);
+    assertThat(rare.beyondAllowance()).isTrue();
+    assertThat(rare.pValue()).isLessThan(1e-6);
+    assertThat(rare.check().explanation()).contains("60 of the candidate's calls matched no captured stub");
+  }
+
+  @Test
   void aTargetWithoutACallLogHasNoCallChecks() throws IOException {
     assertThat(CallJudge.read(List.of(RunDirectory.at(dir)), "baseline")).isNull();
   }
