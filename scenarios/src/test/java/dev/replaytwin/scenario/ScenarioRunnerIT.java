@@ -37,7 +37,7 @@ class ScenarioRunnerIT {
 
   @Test
   void theCandidatesRenamedFieldFailsTheGateWhileTheStampsAreNoise() throws Exception {
-    writeCapture(dir.resolve("shop.twcap"), 800);
+    writeCapture(dir.resolve("shop.twcap"), 1400);
     Path file = scenario("gate.yaml", "1.5", "");
 
     ScenarioResult r = run(file);
@@ -65,7 +65,7 @@ class ScenarioRunnerIT {
 
   @Test
   void theCandidatesExtraPaymentsCallPerCheckoutIsFoundThroughItsSimulatedDependency() throws Exception {
-    writeCheckouts(dir.resolve("shop.twcap"), 300);
+    writeCheckouts(dir.resolve("shop.twcap"), 800);
     Path file = scenario("checkout.yaml", "1.5", "dependencies: {captures: [shop.twcap], latency: none}\n");
     Files.writeString(file, Files.readString(file).replace("capture: {file: shop.twcap}",
         "capture: {file: shop.twcap, session: \"cookie:session\"}"));
@@ -141,7 +141,7 @@ class ScenarioRunnerIT {
         + "  baseline:\n" + twin.formatted("1.4")
         + "  candidate:\n" + twin.formatted(candidateRelease)
         + "  baseline2:\n" + twin.formatted("1.4")
-        + "replay: {speed: 2, warmup: 2s, lagBound: 1s}\n"
+        + "replay: {speed: 2, warmup: 5s, lagBound: 1s}\n"
         + "gate:\n  version: test\n  defaults: {minSamples: 50}\n" + extra);
   }
 
