@@ -7,6 +7,7 @@ import dev.replaytwin.deploy.Placeholders;
 import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinContext;
 import dev.replaytwin.deploy.TwinSpec;
+import dev.replaytwin.deploy.internal.MetricsScrape;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -64,8 +65,10 @@ public final class ContainerLauncher {
       logs = followLogs(client, id);
       URI baseUrl = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(spec.containerPort()));
       awaitHealthy(client, id, baseUrl.resolve(spec.health().path()));
+      MetricsScrape metrics = spec.metricsPath().isEmpty() ? null
+          : new MetricsScrape(baseUrl.resolve(rooted(spec.metricsPath())));
       ContainerTwin twin = new ContainerTwin(name, baseUrl, container, client, ContainerStats.follow(client, id),
-          logs, dependencies, spec.metricsPath().isEmpty() ? null : baseUrl.resolve(rooted(spec.metricsPath())));
+          logs, dependencies, metrics);
       started = true;
       return twin;
     } finally {

@@ -6,11 +6,12 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.replaytwin.core.run.ResourceSample;
 import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinExit;
+import dev.replaytwin.deploy.internal.MetricsScrape;
+import dev.replaytwin.deploy.internal.PrometheusText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.containers.GenericContainer;
 
@@ -27,12 +28,12 @@ final class ContainerTwin implements Twin {
   private final ContainerStats stats;
   private final ContainerLogs logs;
   private final ContainerDependencies dependencies;
-  private final URI metrics;
+  private final MetricsScrape metrics;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile TwinExit exit;
 
   ContainerTwin(String name, URI baseUrl, GenericContainer<?> container, DockerClient client, ContainerStats stats,
-      ContainerLogs logs, ContainerDependencies dependencies, URI metrics) {
+      ContainerLogs logs, ContainerDependencies dependencies, MetricsScrape metrics) {
     this.name = name;
     this.baseUrl = baseUrl;
     this.container = container;
@@ -58,8 +59,7 @@ final class ContainerTwin implements Twin {
   public ResourceSample sample() {
     double gc = -1;
     if (metrics != null && !closed.get()) {
-      OptionalDouble scraped = TwinHttp.text(metrics).map(PrometheusGc::seconds).orElse(OptionalDouble.empty());
-      gc = scraped.orElse(-1);
+      gc = metrics.scrape().map(PrometheusText::gcSeconds).orElse(-1.0);
     }
     return stats.sample(gc);
   }

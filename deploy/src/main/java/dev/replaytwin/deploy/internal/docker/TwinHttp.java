@@ -3,15 +3,13 @@ package dev.replaytwin.deploy.internal.docker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * The few HTTP calls the driver makes to a twin itself: health polls and metrics scrapes, each
- * bounded in time and never retried (the caller polls).
+ * The health polls the driver makes to a twin itself, each bounded in time and never retried (the
+ * caller polls).
  */
 final class TwinHttp {
   private static final OkHttpClient CLIENT = new OkHttpClient.Builder()
@@ -41,16 +39,6 @@ final class TwinHttp {
       return new Answer(response.code(), "");
     } catch (IOException e) {
       return new Answer(-1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-  }
-
-  /** The body of a successful GET, or empty. */
-  static Optional<String> text(URI uri) {
-    try (Response response = CLIENT.newCall(new Request.Builder().url(uri.toString()).get().build()).execute()) {
-      ResponseBody body = response.body();
-      return response.isSuccessful() ? Optional.of(body.string()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 }
