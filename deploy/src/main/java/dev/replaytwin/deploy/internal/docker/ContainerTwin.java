@@ -82,8 +82,7 @@ final class ContainerTwin implements Twin {
       }
       return Optional.empty();
     }
-    Long code = stopped.get().getExitCodeLong();
-    exit = new TwinExit(name, code == null ? -1 : (int) (long) code, ContainerLogs.tail(client, containerId));
+    exit = new TwinExit(name, ContainerLauncher.exitCode(stopped.get()), ContainerLogs.tail(client, containerId));
     return Optional.of(exit);
   }
 
