@@ -6,6 +6,7 @@ import dev.replaytwin.deploy.internal.ExternalTwin;
 import dev.replaytwin.deploy.internal.HealthWait;
 import dev.replaytwin.deploy.internal.MetricsScrape;
 import java.net.URI;
+import java.util.OptionalInt;
 
 /**
  * "Starts" {@link TwinSpec.External} twins: one someone else runs (a staging namespace, a Kubernetes
@@ -38,7 +39,7 @@ public final class ExternalDriver implements TwinDriver {
       }
     }
     URI healthUrl = URI.create(baseUrl + external.health().path());
-    HealthWait.Result result = HealthWait.await(healthUrl, external.health(), null);
+    HealthWait.Result result = HealthWait.await(healthUrl, external.health(), OptionalInt::empty); // nothing here sees it end
     if (result instanceof HealthWait.TimedOut timedOut) {
       throw new DeployException(name + " not healthy after " + HealthWait.describe(external.health().timeout())
           + " at " + healthUrl + " (last answer: " + timedOut.lastAnswer() + "); check that it runs and that"

@@ -2,18 +2,9 @@ package dev.replaytwin.core.run;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,36 +18,25 @@ import java.util.List;
  * }</pre>
  */
 public final class CallLog implements Closeable {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final JsonLines<DependencyCall> lines;
 
-  private final BufferedWriter out;
-
-  private CallLog(BufferedWriter out) {
-    this.out = out;
+  private CallLog(JsonLines<DependencyCall> lines) {
+    this.lines = lines;
   }
 
   /** Creates (or appends to) {@code file}, and its parent directories. */
   public static CallLog append(Path file) throws IOException {
-    requireNonNull(file, "file");
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    return new CallLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND));
+    return new CallLog(JsonLines.append(file));
   }
 
   /** Writes one call and flushes it. */
   public void write(DependencyCall call) throws IOException {
-    out.write(JSON.writeValueAsString(requireNonNull(call, "call")));
-    out.write('\n');
-    out.flush();
+    lines.write(requireNonNull(call, "call"));
   }
 
   @Override
   public void close() throws IOException {
-    out.close();
+    lines.close();
   }
 
   /**
@@ -66,30 +46,6 @@ public final class CallLog implements Closeable {
    * @throws IOException naming the file and line when a whole line is not a call
    */
   public static List<DependencyCall> read(Path file) throws IOException {
-    List<DependencyCall> calls = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return calls;
-    }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      List<String> lines = in.lines().toList();
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          calls.add(JSON.readValue(line, DependencyCall.class));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-          if (i == lines.size() - 1) {
-            break; // torn last line
-          }
-          String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-          int nl = why.indexOf('\n');
-          throw new IOException(file + ":" + (i + 1) + ": not a dependency call ("
-              + (nl < 0 ? why : why.substring(0, nl)) + ")", e);
-        }
-      }
-    }
-    return calls;
+    return JsonLines.read(file, DependencyCall.class, "dependency call");
   }
 }

@@ -2,18 +2,9 @@ package dev.replaytwin.core.run;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,36 +16,25 @@ import java.util.List;
  * }</pre>
  */
 public final class ResourceLog implements Closeable {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final JsonLines<ResourceSample> lines;
 
-  private final BufferedWriter out;
-
-  private ResourceLog(BufferedWriter out) {
-    this.out = out;
+  private ResourceLog(JsonLines<ResourceSample> lines) {
+    this.lines = lines;
   }
 
   /** Creates (or appends to) {@code file}, and its parent directories. */
   public static ResourceLog append(Path file) throws IOException {
-    requireNonNull(file, "file");
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    return new ResourceLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND));
+    return new ResourceLog(JsonLines.append(file));
   }
 
   /** Writes one sample and flushes it. */
   public void write(ResourceSample sample) throws IOException {
-    out.write(JSON.writeValueAsString(requireNonNull(sample, "sample")));
-    out.write('\n');
-    out.flush();
+    lines.write(requireNonNull(sample, "sample"));
   }
 
   @Override
   public void close() throws IOException {
-    out.close();
+    lines.close();
   }
 
   /**
@@ -64,30 +44,6 @@ public final class ResourceLog implements Closeable {
    * @throws IOException naming the file and line when a whole line is not a sample
    */
   public static List<ResourceSample> read(Path file) throws IOException {
-    List<ResourceSample> samples = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return samples;
-    }
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      List<String> lines = in.lines().toList();
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          samples.add(JSON.readValue(line, ResourceSample.class));
-        } catch (JsonProcessingException e) {
-          if (i == lines.size() - 1) {
-            break; // torn last line
-          }
-          String why = e.getOriginalMessage();
-          int nl = why.indexOf('\n');
-          throw new IOException(file + ":" + (i + 1) + ": not a resource sample ("
-              + (nl < 0 ? why : why.substring(0, nl)) + ")", e);
-        }
-      }
-    }
-    return samples;
+    return JsonLines.read(file, ResourceSample.class, "resource sample");
   }
 }

@@ -1,9 +1,6 @@
 package dev.replaytwin.deploy.internal;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.replaytwin.core.run.ResourceSample;
-import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinExit;
 import java.net.URI;
 import java.util.Optional;
@@ -12,26 +9,13 @@ import java.util.Optional;
  * A twin someone else runs. Sampled only through its metrics endpoint (all -1 without one); never
  * reported as exited (nothing here can tell) and never stopped: closing only lets go of it.
  */
-public final class ExternalTwin implements Twin {
-  private final String name;
-  private final URI baseUrl;
+public final class ExternalTwin extends AbstractTwin {
   private final MetricsScrape metrics;
 
   /** @param metrics the twin's metrics endpoint, or null */
   public ExternalTwin(String name, URI baseUrl, MetricsScrape metrics) {
-    this.name = requireNonNull(name, "name");
-    this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+    super(name, baseUrl);
     this.metrics = metrics;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
   }
 
   @Override
@@ -51,7 +35,7 @@ public final class ExternalTwin implements Twin {
   }
 
   @Override
-  public void close() {
+  protected void stop() {
     // Not ours to stop.
   }
 }

@@ -3,14 +3,12 @@ package dev.replaytwin.deploy.internal;
 import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.core.run.ResourceSample;
-import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinExit;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,40 +17,26 @@ import org.slf4j.LoggerFactory;
  * {@code /proc}, and its GC time from its metrics URL when it has one, else from jstat; closing
  * stops the whole tree.
  */
-public final class ProcessTwin implements Twin {
+public final class ProcessTwin extends AbstractTwin {
   private static final Logger log = LoggerFactory.getLogger(ProcessTwin.class);
   private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
-  private final String name;
-  private final URI baseUrl;
   private final Process process;
   private final OutputTail output;
   private final Duration stopGrace;
   private final ProcTreeSampler procSampler = ProcTreeSampler.system();
   private final JvmGcSampler jvmGc = new JvmGcSampler(Path.of("/proc"));
   private final MetricsScrape metrics;
-  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile TwinExit exit;
 
   /** @param metrics the twin's metrics endpoint, or null */
   public ProcessTwin(String name, URI baseUrl, Process process, OutputTail output, MetricsScrape metrics,
       Duration stopGrace) {
-    this.name = requireNonNull(name, "name");
-    this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+    super(name, baseUrl);
     this.process = requireNonNull(process, "process");
     this.output = requireNonNull(output, "output");
     this.metrics = metrics;
     this.stopGrace = requireNonNull(stopGrace, "stopGrace");
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
   }
 
   public long pid() {
@@ -71,21 +55,21 @@ public final class ProcessTwin implements Twin {
       return new ResourceSample(now, figures.cpuSeconds(), figures.rssBytes(), figures.threads(),
           figures.openFiles(), gc);
     } catch (RuntimeException e) {
-      log.debug("sampling {} failed", name, e);
+      log.debug("sampling {} failed", name(), e);
       return new ResourceSample(now, -1, -1, -1, -1, -1);
     }
   }
 
   @Override
   public Optional<TwinExit> exited() {
-    if (closed.get() || process.isAlive()) {
+    if (closed() || process.isAlive()) {
       return Optional.empty();
     }
     if (exit == null) {
       synchronized (this) {
         if (exit == null) {
           awaitOutput();
-          exit = new TwinExit(name, process.exitValue(), output.lastLines());
+          exit = new TwinExit(name(), process.exitValue(), output.lastLines());
         }
       }
     }
@@ -93,15 +77,12 @@ public final class ProcessTwin implements Twin {
   }
 
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void stop() {
     jvmGc.close();
     boolean stopped = ProcessTree.stop(process.toHandle(), stopGrace);
     ProcessReaper.forget(process.toHandle());
     if (!stopped) {
-      log.debug("{} (pid {}): some of its processes survived SIGKILL", name, process.pid());
+      log.debug("{} (pid {}): some of its processes survived SIGKILL", name(), process.pid());
     }
     awaitOutput();
   }

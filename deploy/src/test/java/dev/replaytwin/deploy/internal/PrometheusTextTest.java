@@ -53,6 +53,26 @@ class PrometheusTextTest {
   }
 
   @Test
+  void gcSecondsCountsOnlyPauseSumsNotTheirCountMaxOrConcurrentPhases() {
+    PrometheusText m = PrometheusText.parse("""
+        jvm_gc_pause_seconds_count{action="end of minor GC",cause="G1 Evacuation Pause"} 12
+        jvm_gc_pause_seconds_sum{action="end of minor GC",cause="G1 Evacuation Pause"} 0.125
+        jvm_gc_pause_seconds_sum{action="end of major GC",cause="System.gc()"} 0.5
+        jvm_gc_pause_seconds_max{action="end of major GC",cause="System.gc()"} 0.5
+        jvm_gc_concurrent_phase_time_seconds_sum{action="end of concurrent GC pause"} 9.0
+        """);
+    assertThat(m.gcSeconds()).isEqualTo(0.625);
+  }
+
+  @Test
+  void gcSecondsIsUnknownForSimilarNamesNotFiniteValuesOrPagesThatAreNotMetrics() {
+    assertThat(PrometheusText.parse("process_cpu_usage 0.2\njvm_gc_pause_seconds_summary 3\n").gcSeconds())
+        .isEqualTo(-1);
+    assertThat(PrometheusText.parse("jvm_gc_pause_seconds_sum{a=\"b\"} NaN\n").gcSeconds()).isEqualTo(-1);
+    assertThat(PrometheusText.parse("<html>not metrics</html>").gcSeconds()).isEqualTo(-1);
+  }
+
+  @Test
   void commentsGarbageAndValuesThatAreNotFiniteAreLeftOut() {
     PrometheusText m = PrometheusText.parse("""
         # EOF

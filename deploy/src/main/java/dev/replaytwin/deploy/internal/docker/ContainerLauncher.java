@@ -7,6 +7,8 @@ import dev.replaytwin.deploy.Placeholders;
 import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinContext;
 import dev.replaytwin.deploy.TwinSpec;
+import dev.replaytwin.deploy.internal.HealthWait;
+import dev.replaytwin.deploy.internal.MetricsScrape;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.testcontainers.containers.GenericContainer;
@@ -30,8 +33,6 @@ import org.testcontainers.utility.DockerImageName;
 public final class ContainerLauncher {
   /** The label on every twin container; its value is the twin's name. */
   public static final String TWIN_LABEL = "dev.replaytwin.twin";
-  private static final Duration MIN_PROBE = Duration.ofMillis(500);
-  private static final Duration MAX_PROBE = Duration.ofSeconds(2);
 
   private final TwinSpec.Docker spec;
   private final TwinContext context;
@@ -64,8 +65,10 @@ public final class ContainerLauncher {
       logs = followLogs(client, id);
       URI baseUrl = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(spec.containerPort()));
       awaitHealthy(client, id, baseUrl.resolve(spec.health().path()));
+      MetricsScrape metrics = spec.metricsPath().isEmpty() ? null
+          : new MetricsScrape(baseUrl.resolve(rooted(spec.metricsPath())));
       ContainerTwin twin = new ContainerTwin(name, baseUrl, container, client, ContainerStats.follow(client, id),
-          logs, dependencies, spec.metricsPath().isEmpty() ? null : baseUrl.resolve(rooted(spec.metricsPath())));
+          logs, dependencies, metrics);
       started = true;
       return twin;
     } finally {
@@ -124,35 +127,25 @@ public final class ContainerLauncher {
   }
 
   private void awaitHealthy(DockerClient client, String id, URI health) throws DeployException, InterruptedException {
-    long deadline = System.nanoTime() + spec.health().timeout().toNanos();
-    // The last status is what a user needs ("503"): a later probe cut short by the deadline says less.
-    TwinHttp.Answer last = null;
-    while (true) {
-      long remaining = deadline - System.nanoTime();
-      Duration probe = Duration.ofNanos(Math.max(MIN_PROBE.toNanos(), Math.min(remaining, MAX_PROBE.toNanos())));
-      TwinHttp.Answer answer = TwinHttp.get(health, probe);
-      if (answer.healthy()) {
-        return;
-      }
-      if (last == null || answer.status() > 0 || last.status() < 0) {
-        last = answer;
-      }
-      Optional<InspectContainerResponse.ContainerState> stopped = stoppedState(client, id);
-      if (stopped.isPresent()) {
-        Long code = stopped.get().getExitCodeLong();
-        throw new DeployException(name + ": container from " + spec.image() + " exited with code "
-            + (code == null ? "unknown" : code) + " before GET " + spec.health().path() + " answered",
-            String.join("\n", ContainerLogs.tail(client, id)), null);
-      }
-      remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw new DeployException(name + ": container from " + spec.image() + " did not answer GET "
-            + spec.health().path() + " with a status below 400 within " + format(spec.health().timeout())
-            + " (last: " + last.describe() + "); check health.path and containerPort",
-            String.join("\n", ContainerLogs.tail(client, id)), null);
-      }
-      Thread.sleep(Math.max(1, Math.min(spec.health().interval().toMillis(), remaining / 1_000_000)));
+    HealthWait.Result result = HealthWait.await(health, spec.health(),
+        () -> stoppedState(client, id).map(state -> OptionalInt.of(exitCode(state))).orElse(OptionalInt.empty()));
+    if (result instanceof HealthWait.Exited exited) {
+      throw new DeployException(name + ": container from " + spec.image() + " exited with code "
+          + (exited.exitCode() < 0 ? "unknown" : exited.exitCode()) + " before GET " + spec.health().path()
+          + " answered", String.join("\n", ContainerLogs.tail(client, id)), null);
     }
+    if (result instanceof HealthWait.TimedOut timedOut) {
+      throw new DeployException(name + ": container from " + spec.image() + " did not answer GET "
+          + spec.health().path() + " with a status below 400 within " + format(spec.health().timeout())
+          + " (last: " + describe(timedOut.lastAnswer()) + "); check health.path and containerPort",
+          String.join("\n", ContainerLogs.tail(client, id)), null);
+    }
+  }
+
+  /** "status 503" for a status, the failure ("connection refused") as it is. */
+  private static String describe(String lastAnswer) {
+    boolean status = !lastAnswer.isEmpty() && lastAnswer.chars().allMatch(Character::isDigit);
+    return status ? "status " + lastAnswer : lastAnswer;
   }
 
   static Optional<InspectContainerResponse.ContainerState> stoppedState(DockerClient client, String id) {
@@ -163,6 +156,12 @@ public final class ContainerLauncher {
       // An engine hiccup is not a dead container: the next poll asks again.
       return Optional.empty();
     }
+  }
+
+  /** A stopped container's exit code; -1 when the engine does not say. */
+  static int exitCode(InspectContainerResponse.ContainerState state) {
+    Long code = state.getExitCodeLong();
+    return code == null ? -1 : (int) (long) code;
   }
 
   private Map<String, String> fill(Placeholders placeholders, Map<String, String> env) throws DeployException {

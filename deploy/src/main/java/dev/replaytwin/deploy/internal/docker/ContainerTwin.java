@@ -4,37 +4,33 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.replaytwin.core.run.ResourceSample;
-import dev.replaytwin.deploy.Twin;
 import dev.replaytwin.deploy.TwinExit;
+import dev.replaytwin.deploy.internal.AbstractTwin;
+import dev.replaytwin.deploy.internal.MetricsScrape;
+import dev.replaytwin.deploy.internal.PrometheusText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.testcontainers.containers.GenericContainer;
 
 /** A healthy twin running in a container. Closing it stops and removes the container. */
-final class ContainerTwin implements Twin {
+final class ContainerTwin extends AbstractTwin {
   /** How long a twin gets to stop on SIGTERM before it is killed. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-  private final String name;
-  private final URI baseUrl;
   private final GenericContainer<?> container;
   private final String containerId;
   private final DockerClient client;
   private final ContainerStats stats;
   private final ContainerLogs logs;
   private final ContainerDependencies dependencies;
-  private final URI metrics;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final MetricsScrape metrics;
   private volatile TwinExit exit;
 
   ContainerTwin(String name, URI baseUrl, GenericContainer<?> container, DockerClient client, ContainerStats stats,
-      ContainerLogs logs, ContainerDependencies dependencies, URI metrics) {
-    this.name = name;
-    this.baseUrl = baseUrl;
+      ContainerLogs logs, ContainerDependencies dependencies, MetricsScrape metrics) {
+    super(name, baseUrl);
     this.container = container;
     this.containerId = container.getContainerId();
     this.client = client;
@@ -45,28 +41,17 @@ final class ContainerTwin implements Twin {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
   public ResourceSample sample() {
     double gc = -1;
-    if (metrics != null && !closed.get()) {
-      OptionalDouble scraped = TwinHttp.text(metrics).map(PrometheusGc::seconds).orElse(OptionalDouble.empty());
-      gc = scraped.orElse(-1);
+    if (metrics != null && !closed()) {
+      gc = metrics.scrape().map(PrometheusText::gcSeconds).orElse(-1.0);
     }
     return stats.sample(gc);
   }
 
   @Override
   public Optional<TwinExit> exited() {
-    if (closed.get()) {
+    if (closed()) {
       return Optional.empty();
     }
     TwinExit known = exit;
@@ -77,13 +62,12 @@ final class ContainerTwin implements Twin {
     if (stopped.isEmpty()) {
       // Not stopped, or not known to the engine any more: only the latter is an exit.
       if (!exists()) {
-        exit = new TwinExit(name, -1, List.of("container " + shortId() + " was removed by someone else"));
+        exit = new TwinExit(name(), -1, List.of("container " + shortId() + " was removed by someone else"));
         return Optional.of(exit);
       }
       return Optional.empty();
     }
-    Long code = stopped.get().getExitCodeLong();
-    exit = new TwinExit(name, code == null ? -1 : (int) (long) code, ContainerLogs.tail(client, containerId));
+    exit = new TwinExit(name(), ContainerLauncher.exitCode(stopped.get()), ContainerLogs.tail(client, containerId));
     return Optional.of(exit);
   }
 
@@ -102,12 +86,9 @@ final class ContainerTwin implements Twin {
     return containerId.substring(0, Math.min(12, containerId.length()));
   }
 
-  /** Stops the container (SIGTERM, then SIGKILL after a grace period) and removes it; harmless twice. */
+  /** Stops the container (SIGTERM, then SIGKILL after a grace period) and removes it. */
   @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
+  protected void stop() {
     stats.close();
     remove(container, client, STOP_GRACE);
     logs.close();
@@ -137,6 +118,6 @@ final class ContainerTwin implements Twin {
 
   @Override
   public String toString() {
-    return name + " (container " + shortId() + ", " + baseUrl + ")";
+    return name() + " (container " + shortId() + ", " + baseUrl() + ")";
   }
 }
