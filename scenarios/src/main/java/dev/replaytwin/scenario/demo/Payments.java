@@ -27,7 +27,13 @@ final class Payments {
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey)
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    return send(b, traceparent);
+    try {
+      return send(b, traceparent);
+    } catch (IOException e) {
+      // A pooled connection the server had closed fails the first write; the idempotency key makes
+      // sending the charge again safe, as payment APIs intend.
+      return send(b, traceparent);
+    }
   }
 
   Answer charge(String chargeId, String traceparent) throws IOException, InterruptedException {

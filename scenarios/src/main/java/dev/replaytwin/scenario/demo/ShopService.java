@@ -107,6 +107,9 @@ public final class ShopService implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         reply = new Reply(503, "{\"error\":\"shutting down\"}");
+      } catch (IOException e) {
+        // A dependency that could not be reached: the client gets a 502 saying so, never a reset.
+        reply = new Reply(502, "{\"error\":" + Json.str("payments unreachable: " + e) + "}");
       } catch (RuntimeException e) {
         reply = new Reply(500, "{\"error\":" + Json.str(String.valueOf(e.getMessage())) + "}");
       }
