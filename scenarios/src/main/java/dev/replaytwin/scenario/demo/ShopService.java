@@ -44,6 +44,14 @@ public final class ShopService implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
 
+  static {
+    // The JDK server closes idle keep-alive connections beyond 200 at once; a replayer keeping a
+    // connection per concurrent session then writes requests into closed connections.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
+    }
+  }
+
   public ShopService(String host, int port, Release release, String paymentsUrl) throws IOException {
     this.release = release;
     this.payments = new Payments(paymentsUrl);
