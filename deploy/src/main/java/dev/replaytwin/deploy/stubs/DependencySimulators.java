@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 /**
  * The simulated dependencies of ONE twin: a WireMock server per dependency of a stubs directory,
  * each on a free loopback port, serving the captured responses with the fitted latencies and the
- * faults asked for. Each twin gets its own, so scenario state and the call log are its own.
+ * faults asked for. Each twin gets its own, so sequence positions and the call log are its own.
  *
  * <pre>{@code
  * try (DependencySimulators deps = DependencySimulators.start(Path.of("stubs"), "candidate",

@@ -33,7 +33,11 @@ import java.util.Optional;
  */
 public record StubIndex(int version, List<SourceCapture> captures, LatencyMode latency,
     List<DependencyStubs> dependencies) {
-  public static final int VERSION = 1;
+  /**
+   * 2: a request answered differently over time is one stub serving its responses in order
+   * ({@code metadata.replaytwin.nextResponses}); 1 stepped through WireMock scenarios.
+   */
+  public static final int VERSION = 2;
   public static final String FILE_NAME = "stubs.json";
 
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -62,8 +66,9 @@ public record StubIndex(int version, List<SourceCapture> captures, LatencyMode l
    * @param exchanges outbound exchanges with a response the stubs were made from
    * @param withoutResponse outbound exchanges left out because no response arrived
    * @param mappings mapping files written
-   * @param scenarios WireMock scenarios among them (repeated requests answered differently)
-   * @param droppedSteps responses left out of scenarios past {@link StubOptions#maxScenarioSteps()}
+   * @param scenarios sequence stubs among them (repeated requests answered differently over time),
+   *     named after the WireMock scenarios they replace
+   * @param droppedSteps responses left out of sequences past {@link StubOptions#maxScenarioSteps()}
    */
   public record DependencyStubs(String name, long exchanges, long withoutResponse, int mappings, int scenarios,
       long droppedSteps, List<EndpointStubs> endpoints) {
@@ -132,6 +137,10 @@ public record StubIndex(int version, List<SourceCapture> captures, LatencyMode l
       String why = e.getOriginalMessage();
       int nl = why.indexOf('\n');
       throw new StubsException(file + ": not a stubs index (" + (nl < 0 ? why : why.substring(0, nl)) + ")", e);
+    }
+    if (index.version() == 1) {
+      throw new StubsException(file + ": version 1 (expected: " + VERSION + "); its repeated requests step through"
+          + " WireMock scenarios, which answer concurrent calls with no stub: make the stubs again with twin stubs");
     }
     if (index.version() != VERSION) {
       throw new StubsException(file + ": version " + index.version() + " (expected: " + VERSION

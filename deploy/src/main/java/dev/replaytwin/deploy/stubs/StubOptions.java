@@ -10,8 +10,9 @@ import java.util.TreeSet;
  *
  * @param dependencies only these dependencies; empty for every one in the captures
  * @param latency the latency model each endpoint gets
- * @param maxScenarioSteps the most responses one scenario steps through; later ones are left out
- *     (and counted) so a polled endpoint cannot make thousands of mappings
+ * @param maxScenarioSteps the most responses one request's sequence serves (a repeated request
+ *     answered differently over time); later ones are left out (and counted) so a polled endpoint
+ *     cannot make a huge mapping
  */
 public record StubOptions(Set<String> dependencies, LatencyMode latency, int maxScenarioSteps) {
   public static final int DEFAULT_MAX_SCENARIO_STEPS = 1000;

@@ -55,19 +55,46 @@ class StubGeneratorTest {
   }
 
   @Test
-  void repeatedRequestsStepThroughTheirResponsesInCapturedOrderAndTheLastRepeats() throws Exception {
+  void repeatedRequestsAnsweredDifferentlyAreOneStubWithTheRestOfTheirResponsesInOrder() throws Exception {
     Path stubs = dir.resolve("stubs");
     StubGenerator.generate(List.of(payments().write(dir.resolve("egress.twcap"))), stubs, StubOptions.DEFAULTS);
-    List<JsonNode> polls = mappings(stubs, "payments").entrySet().stream()
-        .filter(m -> m.getKey().contains("get-v1-charges-1001")).map(Map.Entry::getValue).toList();
-    assertThat(polls).hasSize(3);
-    assertThat(polls).extracting(m -> m.path("requiredScenarioState").asText())
-        .containsExactly("Started", "step 2", "step 3");
-    assertThat(polls).extracting(m -> m.path("newScenarioState").asText(null))
-        .containsExactly("step 2", "step 3", null);
-    assertThat(polls).extracting(m -> m.path("response").path("body").asText())
-        .containsExactly("{\"status\":\"pending\"}", "{\"status\":\"pending\"}", "{\"status\":\"paid\"}");
-    assertThat(polls).extracting(m -> m.path("scenarioName").asText()).containsOnly("payments GET /v1/charges/1001");
+    Map<String, JsonNode> all = mappings(stubs, "payments");
+    List<String> names = all.keySet().stream().filter(n -> n.contains("get-v1-charges-1001")).toList();
+    assertThat(names).containsExactly("0001-get-v1-charges-1001-sequence.json");
+    JsonNode poll = all.get(names.get(0));
+    // No WireMock scenario: a request racing a state change would match no stub.
+    assertThat(poll.has("scenarioName")).isFalse();
+    assertThat(poll.has("requiredScenarioState")).isFalse();
+    assertThat(poll.path("response").path("body").asText()).isEqualTo("{\"status\":\"pending\"}");
+    JsonNode next = poll.path("metadata").path("replaytwin").path("nextResponses");
+    assertThat(next).extracting(r -> r.path("body").asText())
+        .containsExactly("{\"status\":\"pending\"}", "{\"status\":\"paid\"}");
+    assertThat(next).allSatisfy(r -> {
+      assertThat(r.path("status").asInt()).isEqualTo(200);
+      assertThat(r.path("headers").path("Content-Type").asText()).isEqualTo("application/json");
+    });
+    assertThat(poll.path("metadata").path("replaytwin").path("endpoint").asText()).isEqualTo("GET /v1/charges/{id}");
+  }
+
+  @Test
+  void aSequenceKeepsAtMostMaxStepsResponsesAndCountsTheRest() throws Exception {
+    Path stubs = dir.resolve("stubs");
+    StubIndex index = StubGenerator.generate(List.of(payments().write(dir.resolve("egress.twcap"))), stubs,
+        new StubOptions(Set.of(), LatencyMode.FIT, 2));
+    JsonNode poll = mappings(stubs, "payments").get("0001-get-v1-charges-1001-sequence.json");
+    assertThat(poll.path("metadata").path("replaytwin").path("nextResponses")).hasSize(1);
+    assertThat(index.dependency("payments").orElseThrow().droppedSteps()).isEqualTo(1);
+  }
+
+  @Test
+  void anIndexOfVersion1IsRefusedWithWhatToDo() throws Exception {
+    Path stubs = dir.resolve("stubs");
+    StubGenerator.generate(List.of(payments().write(dir.resolve("egress.twcap"))), stubs, StubOptions.DEFAULTS);
+    Path file = stubs.resolve(StubIndex.FILE_NAME);
+    Files.writeString(file, Files.readString(file).replace("\"version\" : 2", "\"version\" : 1"));
+    assertThatThrownBy(() -> StubIndex.read(stubs)).isInstanceOf(StubsException.class)
+        .hasMessage(file + ": version 1 (expected: 2); its repeated requests step through WireMock scenarios,"
+            + " which answer concurrent calls with no stub: make the stubs again with twin stubs");
   }
 
   @Test
@@ -123,7 +150,7 @@ class StubGeneratorTest {
     assertThat(index.dependencies()).extracting(StubIndex.DependencyStubs::name).containsExactly("ledger", "payments");
     StubIndex.DependencyStubs payments = index.dependency("payments").orElseThrow();
     assertThat(payments.exchanges()).isEqualTo(7);
-    assertThat(payments.mappings()).isEqualTo(6);
+    assertThat(payments.mappings()).isEqualTo(4);
     assertThat(payments.scenarios()).isEqualTo(1);
     assertThat(payments.endpoints()).extracting(StubIndex.EndpointStubs::endpoint)
         .containsExactly("GET /v1/charges/{id}", "POST /v1/charges");

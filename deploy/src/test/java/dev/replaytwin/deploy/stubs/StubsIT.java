@@ -27,7 +27,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StubsIT {
   private static final double RATES_MEDIAN_MS = 40;
   private static final double RATES_SIGMA = 0.3;
+  private static final int TOKENS = 200;
   private static final String[] EMAILS = {"ada@example.com", "grace@example.com"};
 
   @TempDir
@@ -62,6 +70,10 @@ class StubsIT {
       String currency = i < 3 ? "EUR" : "USD";
       e.call("payments", "POST", "/v1/charges", "{\"amount\":" + amount + ",\"currency\":\"" + currency
           + "\",\"idempotencyKey\":\"k-" + i + "\"}", 201, charge(amount, currency), 30);
+    }
+    // One request, answered differently every time (a token endpoint): a sequence of TOKENS responses.
+    for (int i = 0; i < TOKENS; i++) {
+      e.call("payments", "POST", "/v1/tokens", "{\"scope\":\"checkout\"}", 201, token(i), 5);
     }
     Random latency = new Random(42);
     for (int i = 0; i < 300; i++) {
@@ -127,6 +139,53 @@ class StubsIT {
       HttpResponse<String> r = get(b, "/v1/charges/1001");
       assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
       assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+    }
+  }
+
+  @Test
+  void concurrentCallsEachTakeTheNextResponseOfTheSequenceAndNoneGoesUnmatched() throws Exception {
+    int threads = 16;
+    int extra = 40;
+    int total = TOKENS + extra;
+    try (DependencySimulators deps = DependencySimulators.start(stubs, "candidate", SimulatorOptions.DEFAULTS)) {
+      URI p = deps.urls().get("payments");
+      AtomicInteger tickets = new AtomicInteger();
+      Queue<String> bodies = new ConcurrentLinkedQueue<>();
+      Queue<String> failures = new ConcurrentLinkedQueue<>();
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          workers.add(pool.submit(() -> {
+            while (tickets.getAndIncrement() < total) {
+              try {
+                HttpResponse<String> r = send(p, "POST", "/v1/tokens", "{\"scope\":\"checkout\"}", null);
+                if (r.statusCode() != 201) {
+                  failures.add(r.statusCode() + " " + r.body());
+                }
+                bodies.add(r.body());
+              } catch (IOException e) {
+                failures.add(e.toString());
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> w : workers) {
+          w.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(failures).as("calls that were not answered 201").isEmpty();
+      Map<String, Long> served = bodies.stream().collect(Collectors.groupingBy(b -> b, Collectors.counting()));
+      for (int i = 0; i < TOKENS - 1; i++) {
+        assertThat(served.get(token(i))).as(token(i)).isEqualTo(1L);
+      }
+      assertThat(served.get(token(TOKENS - 1))).as("the last response, repeating").isEqualTo(1L + extra);
+      assertThat(served).hasSize(TOKENS);
+      assertThat(deps.unmatched()).containsEntry("payments", 0L);
+      assertThat(deps.calls()).hasSize(total).extracting(DependencyCall::matched).containsOnly(true);
     }
   }
 
@@ -351,6 +410,10 @@ class StubsIT {
     } finally {
       plain.stop();
     }
+  }
+
+  private static String token(int i) {
+    return "{\"position\":" + i + "}";
   }
 
   private static String charge(int amount, String currency) {

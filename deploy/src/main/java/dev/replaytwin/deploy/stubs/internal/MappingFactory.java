@@ -11,9 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.MultiValuePattern;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.replaytwin.core.Exchange;
 import dev.replaytwin.core.HttpResponse;
@@ -28,8 +27,8 @@ import java.util.Map;
  * The WireMock mappings of one method and path of a dependency. Requests are told apart by the
  * fields {@link FieldAnalysis} chose; the requests with the same values of those fields form a key.
  * A key whose requests all got the same response gets one stub. A key answered differently over
- * time gets a WireMock scenario that steps through the captured responses in order; its last state
- * has no next state, so the last response repeats. When fields are matched, a fallback stub of lower
+ * time gets one sequence stub: its first response as the stub's response, the rest in
+ * {@link #NEXT_RESPONSES}, which the simulators serve in order, the last repeating. When fields are matched, a fallback stub of lower
  * priority answers requests with values never captured with the path's most frequent response.
  */
 public final class MappingFactory {
@@ -40,6 +39,12 @@ public final class MappingFactory {
   public static final String METADATA_KEY = "replaytwin";
   public static final String ROLE_STUB = "stub";
   public static final String ROLE_FALLBACK = "fallback";
+  /**
+   * {@code metadata.replaytwin.nextResponses}: a sequence stub's captured responses after the first
+   * (its {@code response}), in captured order; the simulators serve them one per call, the last
+   * repeating.
+   */
+  public static final String NEXT_RESPONSES = "nextResponses";
 
   private MappingFactory() {}
 
@@ -50,7 +55,10 @@ public final class MappingFactory {
     }
   }
 
-  /** What was made for a group: named mappings (ids not yet set), scenarios, responses left out. */
+  /**
+   * What was made for a group: named mappings (ids not yet set), the sequence stubs among them
+   * ({@code scenarios} in the index), responses left out of sequences.
+   */
   public record Made(List<Named> mappings, int scenarios, long droppedSteps) {}
 
   /** A mapping and the part of its file name that describes it. */
@@ -72,7 +80,7 @@ public final class MappingFactory {
       keys.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     List<Named> out = new ArrayList<>();
-    int scenarios = 0;
+    int sequences = 0;
     long dropped = 0;
     int keyNo = 0;
     for (List<Integer> members : keys.values()) {
@@ -85,33 +93,32 @@ public final class MappingFactory {
         MappingBuilder m = matcher(group, analysis, example, STUB_PRIORITY)
             .withName(group.method() + " " + group.path() + keyLabel)
             .willReturn(response(responses.get(0), latency));
-        out.add(new Named(keyLabel, metadata(m, group, ROLE_STUB).build()));
+        out.add(new Named(keyLabel, metadata(m, group, ROLE_STUB, List.of()).build()));
         continue;
       }
-      scenarios++;
+      sequences++;
       int steps = Math.min(responses.size(), maxSteps);
       dropped += responses.size() - steps;
-      String scenario = group.dependency() + " " + group.method() + " " + group.path() + keyLabel;
-      for (int s = 1; s <= steps; s++) {
-        ScenarioMappingBuilder m = matcher(group, analysis, example, STUB_PRIORITY)
-            .withName(group.method() + " " + group.path() + keyLabel + " step " + s + "/" + steps)
-            .inScenario(scenario)
-            .whenScenarioStateIs(s == 1 ? Scenario.STARTED : "step " + s);
-        if (s < steps) {
-          m.willSetStateTo("step " + (s + 1));
-        }
-        m.willReturn(response(responses.get(s - 1), latency));
-        out.add(new Named(keyLabel + " step " + s, metadata(m, group, ROLE_STUB).build()));
+      // One stub: WireMock serves its response (the first); the simulators serve the sequence from
+      // metadata, one response per call by an atomic counter (WireMock scenarios lose calls when
+      // requests race a state change, answering them with no stub at all).
+      List<ResponseDefinition> next = new ArrayList<>(steps - 1);
+      for (int s = 2; s <= steps; s++) {
+        next.add(ResponseStubs.of(responses.get(s - 1)).build());
       }
+      MappingBuilder m = matcher(group, analysis, example, STUB_PRIORITY)
+          .withName(group.method() + " " + group.path() + keyLabel + " sequence of " + steps)
+          .willReturn(response(responses.get(0), latency));
+      out.add(new Named(keyLabel + " sequence", metadata(m, group, ROLE_STUB, next).build()));
     }
     if (!analysis.matched().isEmpty()) {
       MappingBuilder m = request(group.method(), urlPathEqualTo(group.path()))
           .atPriority(FALLBACK_PRIORITY)
           .withName(group.method() + " " + group.path() + " fallback")
           .willReturn(response(mostFrequent(group.exchanges()), latency));
-      out.add(new Named(" fallback", metadata(m, group, ROLE_FALLBACK).build()));
+      out.add(new Named(" fallback", metadata(m, group, ROLE_FALLBACK, List.of()).build()));
     }
-    return new Made(out, scenarios, dropped);
+    return new Made(out, sequences, dropped);
   }
 
   private static MappingBuilder matcher(Group group, FieldAnalysis analysis, Map<String, String> example,
@@ -162,10 +169,13 @@ public final class MappingFactory {
     return r;
   }
 
-  private static MappingBuilder metadata(MappingBuilder m, Group group, String role) {
+  private static MappingBuilder metadata(MappingBuilder m, Group group, String role, List<ResponseDefinition> next) {
     Map<String, Object> ours = new LinkedHashMap<>();
     ours.put("endpoint", group.endpoint());
     ours.put("role", role);
+    if (!next.isEmpty()) {
+      ours.put(NEXT_RESPONSES, next);
+    }
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put(METADATA_KEY, ours);
     return m.withMetadata(metadata);

@@ -35,6 +35,7 @@ public final class SimulatorTransformer implements ResponseDefinitionTransformer
   private final RunClock clock;
   private final CallJournal journal;
   private final Random random;
+  private final ResponseSequences sequences = new ResponseSequences();
 
   public SimulatorTransformer(String dependency, String twin, Map<String, LatencyModel> latency, boolean serveLatency,
       FaultBook faults, RunClock clock, CallJournal journal, long seed) {
@@ -71,6 +72,10 @@ public final class SimulatorTransformer implements ResponseDefinitionTransformer
     String endpoint = matched ? endpoint(event.getStubMapping(), method, path) : EndpointNamer.defaults().name(method, path);
     FaultBook.Decision decision = faults.decide(method, path, endpoint, clock.sinceStart(now), now);
 
+    // Every matched call takes its sequence step, a faulted one too: a failed call uses up its step.
+    ResponseDefinition next = matched
+        ? sequences.next(event.getStubMapping(), ours(event.getStubMapping()), event.getResponseDefinition())
+        : null;
     ResponseDefinition out;
     int status;
     if (decision.failure() != null) {
@@ -92,7 +97,7 @@ public final class SimulatorTransformer implements ResponseDefinitionTransformer
     } else {
       LatencyModel model = latency.get(endpoint);
       double delay = decision.delayMillis() + (serveLatency && model != null ? model.sampleMillis(random) : 0);
-      ResponseDefinition stubbed = event.getResponseDefinition();
+      ResponseDefinition stubbed = next;
       // The mapping's own delay fields are for WireMock run alone; here the index's model is served.
       out = ResponseDefinitionBuilder.like(stubbed).withRandomDelay(null).withFixedDelay(millis(delay)).build();
       status = stubbed.getFault() != null ? 0 : stubbed.getStatus();
