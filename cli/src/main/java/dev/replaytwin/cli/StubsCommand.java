@@ -99,7 +99,7 @@ public final class StubsCommand implements Callable<Integer> {
       }
       if (d.droppedSteps() > 0) {
         err.println("warning: " + d.name() + ": " + d.droppedSteps() + " responses past "
-            + StubOptions.DEFAULT_MAX_SCENARIO_STEPS + " steps of a scenario left out");
+            + StubOptions.DEFAULT_MAX_SCENARIO_STEPS + " in one sequence left out");
       }
     }
     err.flush();
@@ -111,7 +111,7 @@ public final class StubsCommand implements Callable<Integer> {
     int mappings = index.dependencies().stream().mapToInt(StubIndex.DependencyStubs::mappings).sum();
     int scenarios = index.dependencies().stream().mapToInt(StubIndex.DependencyStubs::scenarios).sum();
     out.println("twin stubs: " + plural(index.dependencies().size(), "dependency", "dependencies") + ", "
-        + plural(mappings, "mapping", "mappings") + ", " + plural(scenarios, "scenario", "scenarios") + " from "
+        + plural(mappings, "mapping", "mappings") + ", " + plural(scenarios, "sequence", "sequences") + " from "
         + plural(exchanges, "OUTBOUND exchange", "OUTBOUND exchanges") + " -> " + this.out);
     int width = 0;
     for (StubIndex.DependencyStubs d : index.dependencies()) {
@@ -121,9 +121,9 @@ public final class StubsCommand implements Callable<Integer> {
     }
     for (StubIndex.DependencyStubs d : index.dependencies()) {
       out.println("  " + d.name() + ": " + plural(d.endpoints().size(), "endpoint", "endpoints") + ", "
-          + plural(d.mappings(), "mapping", "mappings") + ", " + plural(d.scenarios(), "scenario", "scenarios"));
+          + plural(d.mappings(), "mapping", "mappings") + ", " + plural(d.scenarios(), "sequence", "sequences"));
       for (StubIndex.EndpointStubs e : d.endpoints()) {
-        out.println(String.format(Locale.ROOT, "    %-" + width + "s  %6d exchanges  %4d mappings  %3d scenarios  %s",
+        out.println(String.format(Locale.ROOT, "    %-" + width + "s  %6d exchanges  %4d mappings  %3d sequences  %s",
             e.endpoint(), e.exchanges(), e.mappings(), e.scenarios(), e.latency().describe())
             + (e.matchedFields().isEmpty() ? "" : "  matching " + String.join(", ", e.matchedFields())));
       }

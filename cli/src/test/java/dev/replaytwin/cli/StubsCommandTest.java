@@ -35,16 +35,16 @@ class StubsCommandTest {
     CliRun run = twin("stubs", "--capture", egress(dir).toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
     assertThat(run.outLines().get(0)).isEqualTo(
-        "twin stubs: 2 dependencies, 3 mappings, 1 scenario from 4 OUTBOUND exchanges -> " + out);
-    assertThat(run.outLines()).contains("  ledger: 0 endpoints, 0 mappings, 0 scenarios",
-        "  payments: 1 endpoint, 3 mappings, 1 scenario");
+        "twin stubs: 2 dependencies, 1 mapping, 1 sequence from 4 OUTBOUND exchanges -> " + out);
+    assertThat(run.outLines()).contains("  ledger: 0 endpoints, 0 mappings, 0 sequences",
+        "  payments: 1 endpoint, 1 mapping, 1 sequence");
     assertThat(run.outLines()).anySatisfy(l -> assertThat(l).startsWith("    GET /v1/charges/{id}       3 exchanges")
         .contains("lognormal median 20.0 ms"));
     assertThat(run.err()).isEqualTo("warning: ledger: 1 exchanges without a response left out (timeouts or resets;"
         + " inject them as faults if a scenario needs them)\n");
     assertThat(out.resolve("stubs.json")).exists();
     try (var files = Files.list(out.resolve("payments/mappings"))) {
-      assertThat(files.count()).isEqualTo(3);
+      assertThat(files.count()).isEqualTo(1);
     }
   }
 
