@@ -133,9 +133,7 @@ public final class ProcessDriver implements TwinDriver {
       child = builder.start();
     } catch (IOException e) {
       closeQuietly(logOut);
-      // "Cannot run program … (in directory …): error=2, No such file or directory": the cause says it shorter.
-      String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-      throw new DeployException(name + ": cannot run \"" + launch.command().get(0) + "\": " + why
+      throw new DeployException(name + ": cannot run \"" + launch.command().get(0) + "\": " + whyNotRun(e)
           + " (check command[0], the PATH and workingDir)");
     }
     ProcessReaper.register(child.toHandle(), stopGrace);
@@ -226,5 +224,22 @@ public final class ProcessDriver implements TwinDriver {
     } catch (Exception e) {
       log.debug("close: {}", e.toString());
     }
+  }
+
+  /**
+   * Why a program could not be started, the same on every JDK: each words the OS's error its own
+   * way ("error=2, No such file or directory" on 17, "Exec failed, error: 2 (No such file or
+   * directory)" on 25).
+   */
+  static String whyNotRun(IOException e) {
+    String text = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+        : String.valueOf(e.getMessage());
+    if (text.contains("No such file or directory")) {
+      return "no such program";
+    }
+    if (text.contains("Permission denied")) {
+      return "not executable (permission denied)";
+    }
+    return text.strip();
   }
 }

@@ -121,7 +121,7 @@ class ProcessDriverIT {
         dir, TwinSpec.Health.DEFAULT, "");
     assertThatThrownBy(() -> driver.start(spec, context("candidate")))
         .isInstanceOf(DeployException.class)
-        .hasMessage("candidate: cannot run \"no-such-twin-program\": error=2, No such file or directory"
+        .hasMessage("candidate: cannot run \"no-such-twin-program\": no such program"
             + " (check command[0], the PATH and workingDir)");
   }
 
