@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.compare.diff.internal.BodyView;
 import dev.replaytwin.compare.diff.internal.FieldPattern;
+import dev.replaytwin.compare.diff.internal.JsonTokens;
 import dev.replaytwin.compare.diff.internal.JsonValues;
 import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Nullable;
@@ -108,11 +109,13 @@ public final class ResponseDiffer {
     return out;
   }
 
-  /** {@code left}'s body, copied and parsed when first needed and then kept. */
+  /** {@code left}'s body, copied, read into tokens and parsed when first needed and then kept. */
   private static final class LeftBody {
     private final Outcome outcome;
     private byte @Nullable [] bytes;
     private @Nullable BodyView view;
+    private boolean tokenized;
+    private @Nullable JsonTokens tokens;
 
     LeftBody(Outcome outcome) {
       this.outcome = outcome;
@@ -123,6 +126,14 @@ public final class ResponseDiffer {
         bytes = outcome.body().toByteArray();
       }
       return bytes;
+    }
+
+    @Nullable JsonTokens tokens() {
+      if (!tokenized) {
+        tokens = JsonTokens.of(bytes());
+        tokenized = true;
+      }
+      return tokens;
     }
 
     BodyView get() {
@@ -172,7 +183,12 @@ public final class ResponseDiffer {
     byte[] bb = b.toByteArray();
     if (lockstep && room > 0 && BodyView.triedAsJson(leftBody.bytes(), left.contentType())
         && BodyView.triedAsJson(bb, right.contentType())) {
-      JsonDiff diff = json.diffLockstep(leftBody.bytes(), bb, room);
+      JsonTokens lt = leftBody.tokens();
+      JsonTokens rt = lt == null ? null : JsonTokens.of(bb);
+      JsonDiff diff = rt == null ? null : json.diffTokens(lt, rt, room);
+      if (diff == null) {
+        diff = json.diffLockstep(leftBody.bytes(), bb, room);
+      }
       if (diff != null) {
         out.addAll(diff.differences());
         return result(left, out, BodyComparison.JSON, diff.capped());
