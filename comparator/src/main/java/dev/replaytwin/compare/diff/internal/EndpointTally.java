@@ -26,6 +26,8 @@ import java.util.Set;
 public final class EndpointTally {
   private record Key(String field, DiffKind kind) {}
 
+  /** Up to this many differences a scan finds repeated keys sooner than a set. */
+  private static final int FEW = 8;
   private static final Comparator<FieldReport> FIELD_ORDER =
       Comparator.comparing(FieldReport::field).thenComparing(FieldReport::kind);
 
@@ -62,10 +64,11 @@ public final class EndpointTally {
 
   private void count(ResponseDiff diff, boolean raw) {
     List<Difference> differences = diff.differences();
-    Set<Key> seen = differences.size() > 1 ? new HashSet<>() : null;
-    for (Difference d : differences) {
+    Set<Key> seen = differences.size() > FEW ? new HashSet<>() : null;
+    for (int i = 0; i < differences.size(); i++) {
+      Difference d = differences.get(i);
       Key key = new Key(d.field(), d.kind());
-      if (seen != null && !seen.add(key)) {
+      if (seen != null ? !seen.add(key) : countedBefore(differences, i)) {
         continue;
       }
       FieldTally tally = fields.get(key);
@@ -79,6 +82,18 @@ public final class EndpointTally {
       }
       tally.count(diff, d, raw);
     }
+  }
+
+  /** Whether a difference before {@code i} has the same field and kind, so it was counted already. */
+  private static boolean countedBefore(List<Difference> differences, int i) {
+    Difference d = differences.get(i);
+    for (int k = 0; k < i; k++) {
+      Difference e = differences.get(k);
+      if (e.kind() == d.kind() && e.field().equals(d.field())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public EndpointReport report(String endpoint) {
