@@ -37,8 +37,9 @@ public final class JsonTokens {
 
   private static final int KIND_BITS = 4;
   private static final long ESCAPED = 1L << KIND_BITS;
-  private static final int FROM_SHIFT = KIND_BITS + 1;
-  private static final int OFFSET_BITS = 29;
+  private static final long BEYOND_ASCII = 1L << (KIND_BITS + 1);
+  private static final int FROM_SHIFT = KIND_BITS + 2;
+  private static final int OFFSET_BITS = 28;
   private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
   private static final int TO_SHIFT = FROM_SHIFT + OFFSET_BITS;
   /** Far below Jackson's own limits (nesting 1000, numbers 1000 characters, strings 20 million). */
@@ -56,9 +57,12 @@ public final class JsonTokens {
   final byte[] bytes;
   private long[] tokens = new long[32];
   private int count;
-  /** Name tokens of the objects being read, innermost last. */
+  /** Name tokens of the objects being read, innermost last, with their first bytes to tell most apart fast. */
   private int[] openNames = new int[16];
+  private long[] openNameWords = new long[16];
   private int openNameCount;
+  /** Paths of the members differences were found at, by name token, for the next comparison against this. */
+  private String @Nullable [] paths;
 
   private JsonTokens(byte[] bytes) {
     this.bytes = bytes;
@@ -90,6 +94,24 @@ public final class JsonTokens {
     return (tokens[t] & ESCAPED) != 0;
   }
 
+  /** Whether string token {@code t}'s bytes are all ASCII. */
+  boolean ascii(int t) {
+    return (tokens[t] & BEYOND_ASCII) == 0;
+  }
+
+  /** The path kept for member name token {@code t}, or null. */
+  @Nullable String path(int t) {
+    return paths == null ? null : paths[t];
+  }
+
+  /** Keeps {@code path} for member name token {@code t}: a token's ancestors, and so its path, never change. */
+  void keepPath(int t, String path) {
+    if (paths == null) {
+      paths = new String[count];
+    }
+    paths[t] = path;
+  }
+
   int from(int t) {
     return (int) ((tokens[t] >>> FROM_SHIFT) & OFFSET_MASK);
   }
@@ -106,10 +128,15 @@ public final class JsonTokens {
   }
 
   private void add(int kind, boolean escaped, int from, int to) {
+    add(kind, escaped, false, from, to);
+  }
+
+  private void add(int kind, boolean escaped, boolean beyondAscii, int from, int to) {
     if (count == tokens.length) {
       tokens = Arrays.copyOf(tokens, count * 2);
     }
-    tokens[count++] = kind | (escaped ? ESCAPED : 0) | ((long) from << FROM_SHIFT) | ((long) to << TO_SHIFT);
+    tokens[count++] = kind | (escaped ? ESCAPED : 0) | (beyondAscii ? BEYOND_ASCII : 0) | ((long) from << FROM_SHIFT)
+        | ((long) to << TO_SHIFT);
   }
 
   private int skipSpace(int i) {
@@ -159,14 +186,19 @@ public final class JsonTokens {
         return FAIL;
       }
       if (openNameCount - namesFrom < FEW_NAMES) {
+        long word = firstWord(name);
         for (int k = namesFrom; k < openNameCount; k++) {
-          if (sameText(openNames[k], this, name)) {
+          int other = openNames[k];
+          boolean maybe = escaped(name) || escaped(other) || openNameWords[k] == word;
+          if (maybe && sameText(other, this, name)) {
             return FAIL; // a tree keeps only the last value of a repeated name
           }
         }
         if (openNameCount == openNames.length) {
           openNames = Arrays.copyOf(openNames, openNameCount * 2);
+          openNameWords = Arrays.copyOf(openNameWords, openNameCount * 2);
         }
+        openNameWords[openNameCount] = word;
         openNames[openNameCount++] = name;
       } else {
         if (many == null) {
@@ -201,6 +233,17 @@ public final class JsonTokens {
       }
       i = skipSpace(i + 1);
     }
+  }
+
+  /** Token {@code t}'s length and first bytes: equal for equal bytes, and rarely otherwise. */
+  private long firstWord(int t) {
+    int from = from(t);
+    int length = to(t) - from;
+    long word = length;
+    for (int k = 0; k < Math.min(length, 7); k++) {
+      word = (word << 8) | (bytes[from + k] & 0xFF);
+    }
+    return word;
   }
 
   /** Whether string tokens {@code t} here and {@code u} of {@code other} hold the same text. */
@@ -413,7 +456,7 @@ public final class JsonTokens {
     if (j - from > MAX_STRING || (beyondAscii && !Utf8Check.wellFormed(b, from, j))) {
       return FAIL;
     }
-    add(kind, escaped, from, j);
+    add(kind, escaped, beyondAscii, from, j);
     return j + 1;
   }
 

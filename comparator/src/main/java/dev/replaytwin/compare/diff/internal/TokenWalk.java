@@ -165,15 +165,34 @@ public final class TokenWalk {
       differencesCapped = true;
       return;
     }
-    JsonNode x = node(left, t);
-    JsonNode y = node(right, t);
-    StringBuilder path = new StringBuilder(8 + depth * 8).append('$');
-    for (int d = 0; d < depth; d++) {
-      PathText.appendMember(path, left.text(members[d]));
+    // Every container on the path is an object, whose current member names the step.
+    String at = left.path(members[depth - 1]);
+    if (at == null) {
+      StringBuilder path = new StringBuilder(8 + depth * 8).append('$');
+      for (int d = 0; d < depth; d++) {
+        PathText.appendMember(path, left.text(members[d]));
+      }
+      at = path.toString();
+      left.keepPath(members[depth - 1], at);
     }
-    String at = path.toString();
-    differences.add(new Difference(at, at, kind, JsonValues.render(x, maxValueChars),
-        JsonValues.render(y, maxValueChars)));
+    differences.add(new Difference(at, at, kind, render(left, t), render(right, t)));
+  }
+
+  /** {@link JsonValues#render} of the node for token {@code t}; a short plain string without building the node. */
+  private String render(JsonTokens tokens, int t) {
+    if (tokens.kind(t) == STRING && !tokens.escaped(t) && tokens.ascii(t)) {
+      int from = tokens.from(t);
+      int length = tokens.to(t) - from;
+      if (length + 2 <= maxValueChars) {
+        // Unescaped, it holds no quote, backslash or control character that quoting would escape.
+        byte[] quoted = new byte[length + 2];
+        quoted[0] = '"';
+        System.arraycopy(tokens.bytes, from, quoted, 1, length);
+        quoted[length + 1] = '"';
+        return new String(quoted, ISO_8859_1);
+      }
+    }
+    return JsonValues.render(node(tokens, t), maxValueChars);
   }
 
   /** The node a tree built by {@link BodyView} holds for scalar token {@code t}, as {@link ScalarNodes} makes it. */
