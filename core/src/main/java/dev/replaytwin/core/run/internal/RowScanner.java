@@ -149,9 +149,14 @@ public final class RowScanner {
       if (at(i) != '"') {
         throw DECLINE;
       }
-      int nameTo = plainName(i + 1);
-      field = field(i + 1, nameTo, field + 1);
-      i = nameTo + 1;
+      field = expectedField(i + 1, field + 1);
+      if (field >= 0) {
+        i += NAMES[field].length + 2;
+      } else {
+        int nameTo = plainName(i + 1);
+        field = field(i + 1, nameTo, 0);
+        i = nameTo + 1;
+      }
       if (at(i) != ':') {
         throw DECLINE;
       }
@@ -171,73 +176,13 @@ public final class RowScanner {
   }
 
   private int value(int i, int field, RowFields row) {
+    // One call site per kind of value, so that the JIT compiles each reader once.
     switch (field) {
-      case ID -> {
-        i = string(i);
-        row.id = text();
-      }
-      case LOOP -> {
-        i = integer(i);
-        row.loop = number;
-        row.hasLoop = true;
-      }
-      case ENDPOINT -> {
-        i = string(i);
-        row.endpoint = keptText();
-      }
-      case METHOD -> {
-        i = string(i);
-        row.method = keptText();
-      }
-      case INTENDED -> {
-        i = integer(i);
-        row.intended = number;
-        row.hasIntended = true;
-      }
-      case SENT -> {
-        i = integer(i);
-        row.sent = number;
-      }
-      case LATENCY -> {
-        i = integer(i);
-        row.latency = number;
-      }
-      case SERVICE -> {
-        i = integer(i);
-        row.service = number;
-      }
-      case STATUS -> {
-        i = integer(i);
-        row.status = number;
-      }
-      case ERROR -> {
-        i = string(i);
-        row.error = ErrorKind.ofLabel(keptText());
-      }
-      case DETAIL -> {
-        i = string(i);
-        row.detail = keptText();
-      }
-      case SIZE -> {
-        i = integer(i);
-        row.size = number;
-      }
-      case DIGEST -> {
-        i = string(i);
-        row.digest = text();
-      }
-      case CONTENT_TYPE -> {
-        i = string(i);
-        row.contentType = keptText();
-      }
-      case BODY_ENCODING -> {
-        i = string(i);
-        row.bodyEncoding = keptText();
-      }
       case BODY -> {
         i = bodyString(i);
         row.bodyBytes = Arrays.copyOf(scratch, bodyLength);
       }
+      case HEADERS -> i = headers(i, row);
       case BODY_TRUNCATED -> {
         if (literal(i, TRUE)) {
           row.bodyTruncated = true;
@@ -249,14 +194,49 @@ public final class RowScanner {
           throw DECLINE;
         }
       }
-      case BODY_LENGTH -> {
+      case LOOP, INTENDED, SENT, LATENCY, SERVICE, STATUS, SIZE, BODY_LENGTH -> {
         i = integer(i);
-        row.bodyLength = number;
+        setNumber(field, row, number);
       }
-      case HEADERS -> i = headers(i, row);
-      default -> throw DECLINE;
+      default -> {
+        i = string(i);
+        setText(field, row, field == ID || field == DIGEST ? text() : keptText());
+      }
     }
     return i;
+  }
+
+  private static void setNumber(int field, RowFields row, long n) {
+    switch (field) {
+      case LOOP -> {
+        row.loop = n;
+        row.hasLoop = true;
+      }
+      case INTENDED -> {
+        row.intended = n;
+        row.hasIntended = true;
+      }
+      case SENT -> row.sent = n;
+      case LATENCY -> row.latency = n;
+      case SERVICE -> row.service = n;
+      case STATUS -> row.status = n;
+      case SIZE -> row.size = n;
+      default -> row.bodyLength = n;
+    }
+  }
+
+  private static void setText(int field, RowFields row, String text) {
+    switch (field) {
+      case ID -> row.id = text;
+      case ENDPOINT -> row.endpoint = text;
+      case METHOD -> row.method = text;
+      case ERROR -> row.error = ErrorKind.ofLabel(text);
+      case DETAIL -> row.detail = text;
+      case DIGEST -> row.digest = text;
+      case CONTENT_TYPE -> row.contentType = text;
+      case BODY_ENCODING -> row.bodyEncoding = text;
+      default -> throw DECLINE;
+    }
   }
 
   /** The index of the closing quote of a name starting at {@code i}; declines escapes and non-ASCII. */
@@ -266,6 +246,21 @@ public final class RowScanner {
       throw DECLINE;
     }
     return j;
+  }
+
+  /**
+   * The first field from {@code next} on, in the order the encoder writes them, whose name and
+   * closing quote follow at {@code b[from]}; -1 when none does. Rows leave fields out but never
+   * reorder them, so this finds nearly every name.
+   */
+  private int expectedField(int from, int next) {
+    for (int f = next; f < NAMES.length; f++) {
+      byte[] name = NAMES[f];
+      if (from + name.length < end && b[from + name.length] == '"' && sameBytes(name, from)) {
+        return f;
+      }
+    }
+    return -1;
   }
 
   /** The field named {@code b[from, to)}, trying {@code guess} first; declines names it does not know. */
