@@ -39,6 +39,32 @@ final class RowFields {
   long bodyLength = -1;
   Headers headers = Headers.EMPTY;
 
+  /** Back to every field's "none" value, to read another row. */
+  void reset() {
+    id = null;
+    endpoint = null;
+    method = null;
+    hasLoop = false;
+    loop = 0;
+    hasIntended = false;
+    intended = 0;
+    sent = -1;
+    latency = -1;
+    service = -1;
+    status = 0;
+    error = ErrorKind.NONE;
+    detail = "";
+    size = -1;
+    digest = "";
+    contentType = "";
+    bodyText = null;
+    bodyBytes = null;
+    bodyEncoding = OutcomeFormat.UTF8;
+    bodyTruncated = false;
+    bodyLength = -1;
+    headers = Headers.EMPTY;
+  }
+
   /**
    * @throws IllegalArgumentException when a required field is missing or a value is out of range
    */

@@ -102,6 +102,8 @@ public final class RowScanner {
   private int unescapedTo;
   private int[] headerSpans = new int[32];
   private @Nullable Outcome outcome;
+  /** The row being read; one for every row, as nothing keeps it. */
+  private final RowFields fields = new RowFields();
 
   /**
    * Reads the row starting at {@code bytes[from]}, up to {@code limit}: the index after its line's
@@ -112,7 +114,8 @@ public final class RowScanner {
     end = limit;
     outcome = null;
     try {
-      RowFields row = new RowFields();
+      RowFields row = fields;
+      row.reset();
       int next = row(from, row);
       outcome = row.toOutcome();
       return next;

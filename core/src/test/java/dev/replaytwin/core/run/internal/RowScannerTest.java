@@ -16,11 +16,13 @@ import dev.replaytwin.core.run.OutcomeReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +160,24 @@ class RowScannerTest {
       assertThat(reader.truncated()).isFalse();
     }
     assertThat(read).containsExactlyElementsOf(written);
+  }
+
+  @Test
+  void resetGivesBackEveryFieldOfANewRow() throws ReflectiveOperationException {
+    RowFields used = new RowFields();
+    RowFields fresh = new RowFields();
+    for (Field f : RowFields.class.getDeclaredFields()) {
+      Class<?> type = f.getType();
+      Object other = type == String.class ? "x" : type == long.class ? 42L : type == boolean.class
+          ? !f.getBoolean(fresh) : type == ErrorKind.class ? ErrorKind.TIMEOUT : type == byte[].class ? new byte[1]
+          : type == Headers.class ? Headers.of("a", "b") : null;
+      assertThat(other).as("a value for %s", f).isNotNull();
+      f.set(used, other);
+    }
+    used.reset();
+    for (Field f : RowFields.class.getDeclaredFields()) {
+      assertThat(Objects.deepEquals(f.get(used), f.get(fresh))).as(f.getName()).isTrue();
+    }
   }
 
   /** What Jackson and {@link RowDecoder} read from a line holding exactly one object; null when they fail. */
