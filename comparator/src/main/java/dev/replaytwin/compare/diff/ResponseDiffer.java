@@ -191,6 +191,10 @@ public final class ResponseDiffer {
         diff = json.diffLockstep(leftBody.bytes(), bb, room);
       }
       if (diff != null) {
+        // The diff's list is immutable already: a response whose only differences are in the body shares it.
+        if (out.isEmpty()) {
+          return result(left, diff.differences(), BodyComparison.JSON, diff.capped());
+        }
         out.addAll(diff.differences());
         return result(left, out, BodyComparison.JSON, diff.capped());
       }

@@ -100,8 +100,13 @@ public final class Judgement {
     Outcome c = row[1];
     @Nullable Outcome n = row.length > 2 ? row[2] : null;
     Outcome any = b != null ? b : c != null ? c : n;
-    endpoints.computeIfAbsent(any.endpoint(), e -> new EndpointTally(e, row.length)).add(b, c, n);
-    all.add(b, c, n);
+    EndpointTally tally = endpoints.get(any.endpoint());
+    if (tally == null) {
+      tally = new EndpointTally(any.endpoint(), row.length);
+      endpoints.put(any.endpoint(), tally);
+    }
+    tally.add(row);
+    all.add(row);
     for (int i = 0; i < row.length; i++) {
       if (row[i] != null) {
         series.add(i, row[i]);

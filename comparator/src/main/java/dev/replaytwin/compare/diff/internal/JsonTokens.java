@@ -55,17 +55,19 @@ public final class JsonTokens {
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   final byte[] bytes;
-  private long[] tokens = new long[32];
+  private long[] tokens;
   private int count;
   /** Name tokens of the objects being read, innermost last, with their first bytes to tell most apart fast. */
-  private int[] openNames = new int[16];
-  private long[] openNameWords = new long[16];
+  private int[] openNames = new int[8];
+  private long[] openNameWords = new long[8];
   private int openNameCount;
   /** Paths of the members differences were found at, by name token, for the next comparison against this. */
   private String @Nullable [] paths;
 
   private JsonTokens(byte[] bytes) {
     this.bytes = bytes;
+    // Compact JSON of short members holds a token every six bytes or so.
+    this.tokens = new long[Math.max(8, bytes.length / 6)];
   }
 
   /** The tokens of {@code bytes}, or null when only a parser can tell what they hold. */

@@ -39,7 +39,7 @@ public final class TokenWalk {
   private final List<Difference> differences = new ArrayList<>(4);
   private boolean differencesCapped;
   /** The name token of the current member of each open container (-1 in arrays). */
-  private int[] members = new int[16];
+  private int[] members = new int[8];
 
   public TokenWalk(int maxDifferences, int maxDepth, int maxValueChars) {
     this.maxDifferences = maxDifferences;
