@@ -507,11 +507,11 @@ public final class RowScanner {
     long v = 0;
     byte c;
     while ((c = at(i)) >= '0' && c <= '9') {
-      int digit = c - '0';
-      if (v > (Long.MAX_VALUE - digit) / 10) {
+      // Eighteen digits always fit; from the nineteenth on, check.
+      if (i - first >= 18 && v > (Long.MAX_VALUE - (c - '0')) / 10) {
         throw DECLINE;
       }
-      v = v * 10 + digit;
+      v = v * 10 + (c - '0');
       i++;
     }
     int digits = i - first;

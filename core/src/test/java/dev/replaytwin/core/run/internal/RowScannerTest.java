@@ -99,6 +99,7 @@ class RowScannerTest {
         row + ",\"status\":200.0}\n",
         row + ",\"status\":2e2}\n",
         row + ",\"size\":9223372036854775808}\n", // beyond a long: Jackson fails
+        row + ",\"size\":92233720368547758070}\n",
         row + ",\"bodyEncoding\":\"utf8\",\"body\":\"\\ud83d\\ude00\"}\n", // surrogates: a pair, or '?'
         row + ",\"detail\":\"say \\\"hi\\\"\"}\n", // escapes outside the body
         row + ",\"extra\":1}\n", // unknown field
