@@ -3,7 +3,9 @@ package dev.replaytwin.compare.diff;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.replaytwin.compare.diff.internal.JsonTokens;
 import dev.replaytwin.compare.diff.internal.LockstepWalk;
+import dev.replaytwin.compare.diff.internal.TokenWalk;
 import dev.replaytwin.compare.diff.internal.TreeWalk;
 import dev.replaytwin.core.Nullable;
 
@@ -64,6 +66,18 @@ public final class JsonDiffer {
    */
   @Nullable JsonDiff diffLockstep(byte[] left, byte[] right, int maxDifferences) {
     LockstepWalk walk = new LockstepWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
+    if (!walk.compare(left, right)) {
+      return null;
+    }
+    return new JsonDiff(walk.differences(), walk.differencesCapped(), false);
+  }
+
+  /**
+   * Like {@link #diffLockstep} on documents already read into tokens, without a parser; null also
+   * where it cannot compare numbers itself, so a caller then tries {@link #diffLockstep}.
+   */
+  @Nullable JsonDiff diffTokens(JsonTokens left, JsonTokens right, int maxDifferences) {
+    TokenWalk walk = new TokenWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
     if (!walk.compare(left, right)) {
       return null;
     }

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.compare.diff.internal.BodyView;
 import dev.replaytwin.compare.diff.internal.FieldPattern;
+import dev.replaytwin.compare.diff.internal.JsonTokens;
 import dev.replaytwin.compare.diff.internal.JsonValues;
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.Outcome;
 import java.util.ArrayList;
@@ -108,11 +110,13 @@ public final class ResponseDiffer {
     return out;
   }
 
-  /** {@code left}'s body, copied and parsed when first needed and then kept. */
+  /** {@code left}'s body, copied, read into tokens and parsed when first needed and then kept. */
   private static final class LeftBody {
     private final Outcome outcome;
     private byte @Nullable [] bytes;
     private @Nullable BodyView view;
+    private boolean tokenized;
+    private @Nullable JsonTokens tokens;
 
     LeftBody(Outcome outcome) {
       this.outcome = outcome;
@@ -123,6 +127,14 @@ public final class ResponseDiffer {
         bytes = outcome.body().toByteArray();
       }
       return bytes;
+    }
+
+    @Nullable JsonTokens tokens() {
+      if (!tokenized) {
+        tokens = JsonTokens.of(bytes());
+        tokenized = true;
+      }
+      return tokens;
     }
 
     BodyView get() {
@@ -152,7 +164,7 @@ public final class ResponseDiffer {
           Integer.toString(right.status())));
     }
     // Equal header lists (the usual case) have no differences under any name.
-    if (!headers.isEmpty() && !left.headers().entries().equals(right.headers().entries())) {
+    if (!headers.isEmpty() && !sameHeaders(left.headers().entries(), right.headers().entries())) {
       for (String name : headers) {
         compareHeader(name, left.headers().all(name), right.headers().all(name), out);
       }
@@ -172,8 +184,17 @@ public final class ResponseDiffer {
     byte[] bb = b.toByteArray();
     if (lockstep && room > 0 && BodyView.triedAsJson(leftBody.bytes(), left.contentType())
         && BodyView.triedAsJson(bb, right.contentType())) {
-      JsonDiff diff = json.diffLockstep(leftBody.bytes(), bb, room);
+      JsonTokens lt = leftBody.tokens();
+      JsonTokens rt = lt == null ? null : JsonTokens.of(bb);
+      JsonDiff diff = rt == null ? null : json.diffTokens(lt, rt, room);
+      if (diff == null) {
+        diff = json.diffLockstep(leftBody.bytes(), bb, room);
+      }
       if (diff != null) {
+        // The diff's list is immutable already: a response whose only differences are in the body shares it.
+        if (out.isEmpty()) {
+          return result(left, diff.differences(), BodyComparison.JSON, diff.capped());
+        }
         out.addAll(diff.differences());
         return result(left, out, BodyComparison.JSON, diff.capped());
       }
@@ -192,6 +213,24 @@ public final class ResponseDiffer {
     out.add(plain("body", kind, va.show(a, left.bodyDigest(), limits.maxValueChars()),
         vb.show(b, right.bodyDigest(), limits.maxValueChars())));
     return result(left, out, BodyComparison.BYTES, false);
+  }
+
+  /** {@code left.equals(right)}, without a record's generated {@code equals} per field. */
+  private static boolean sameHeaders(List<Header> left, List<Header> right) {
+    if (left == right) {
+      return true;
+    }
+    if (left.size() != right.size()) {
+      return false;
+    }
+    for (int i = 0; i < left.size(); i++) {
+      Header a = left.get(i);
+      Header b = right.get(i);
+      if (a != b && (!a.name().equals(b.name()) || !a.value().equals(b.value()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void compareHeader(String name, List<String> left, List<String> right, List<Difference> out) {

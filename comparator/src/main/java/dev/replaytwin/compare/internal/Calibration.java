@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -32,15 +33,23 @@ record Calibration(Verdict.Calibration verdict, List<String> notes) {
     }
     List<EndpointTally> listed = new ArrayList<>(endpoints);
     listed.add(all);
-    for (EndpointTally t : listed) {
+    // The endpoints' bootstraps stand alone: run them on every core, then read them in order.
+    List<Optional<PercentileShift>> shifts = listed.parallelStream().map(t -> {
       long[] a = t.aaBaseline.toArray();
       long[] b = t.aaNoise.toArray();
       if (a.length == 0 || a.length * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
+        return Optional.<PercentileShift>empty();
+      }
+      return Optional.of(new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
+          policy.confidence()));
+    }).toList();
+    for (int i = 0; i < listed.size(); i++) {
+      EndpointTally t = listed.get(i);
+      if (shifts.get(i).isEmpty()) {
         detectable.put(t.endpoint, Double.NaN);
         continue;
       }
-      PercentileShift aa = new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
-          policy.confidence());
+      PercentileShift aa = shifts.get(i).get();
       DetectableChange d = DetectableChange.fromAa(aa);
       detectable.put(t.endpoint, d.relative());
       GatePolicy.Rules rules = policy.endpoints().getOrDefault(t.endpoint, policy.defaults());

@@ -62,9 +62,11 @@ final class EndpointTally {
     return o.error() != ErrorKind.NONE ? o.error().label() : Integer.toString(o.status());
   }
 
-  /** One request's rows: baseline, candidate and, when there is a noise target, its row; any may be null. */
-  void add(@Nullable Outcome baseline, @Nullable Outcome candidate, @Nullable Outcome noise) {
-    Outcome[] rows = {baseline, candidate, noise};
+  /** One request's rows, one per target (baseline, candidate, then the noise target if any); any may be null. */
+  void add(@Nullable Outcome[] rows) {
+    Outcome baseline = rows[0];
+    Outcome candidate = rows[1];
+    Outcome noise = rows.length > 2 ? rows[2] : null;
     for (int i = 0; i < histograms.length; i++) {
       if (rows[i] != null && rows[i].answered() && rows[i].latencyNanos() >= 0) {
         histograms[i].recordValue(Math.max(1, rows[i].latencyNanos()));

@@ -100,8 +100,13 @@ public final class Judgement {
     Outcome c = row[1];
     @Nullable Outcome n = row.length > 2 ? row[2] : null;
     Outcome any = b != null ? b : c != null ? c : n;
-    endpoints.computeIfAbsent(any.endpoint(), e -> new EndpointTally(e, row.length)).add(b, c, n);
-    all.add(b, c, n);
+    EndpointTally tally = endpoints.get(any.endpoint());
+    if (tally == null) {
+      tally = new EndpointTally(any.endpoint(), row.length);
+      endpoints.put(any.endpoint(), tally);
+    }
+    tally.add(row);
+    all.add(row);
     for (int i = 0; i < row.length; i++) {
       if (row[i] != null) {
         series.add(i, row[i]);
@@ -137,13 +142,21 @@ public final class Judgement {
     List<Draft> drafts = new ArrayList<>();
     List<EndpointTally> judged = sortedEndpoints();
     judged.add(all);
-    for (EndpointTally t : judged) {
+    // Each endpoint's bootstraps and signed-rank test stand alone: run them on every core, then
+    // take their drafts and notes in the endpoints' order.
+    List<LatencyJudge.Judged> latency = judged.parallelStream().map(t -> {
+      GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
+      return t.pairs < r.minSamples() ? null : LatencyJudge.judge(t, r, policy.confidence());
+    }).toList();
+    for (int i = 0; i < judged.size(); i++) {
+      EndpointTally t = judged.get(i);
       GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
       if (t.pairs < r.minSamples()) {
         drafts.add(tooFew(t, r));
         continue;
       }
-      drafts.addAll(LatencyJudge.judge(t, r, policy.confidence(), notes));
+      drafts.addAll(latency.get(i).drafts());
+      notes.addAll(latency.get(i).notes());
       drafts.add(ErrorJudge.judge(t, r, policy.confidence()));
     }
     NoiseReport responses = canceller.report();

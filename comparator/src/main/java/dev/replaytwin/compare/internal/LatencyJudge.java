@@ -5,6 +5,7 @@ import dev.replaytwin.compare.GatePolicy;
 import dev.replaytwin.compare.Verdict;
 import dev.replaytwin.compare.stats.DetectableChange;
 import dev.replaytwin.compare.stats.Interval;
+import dev.replaytwin.compare.stats.LongSort;
 import dev.replaytwin.compare.stats.PairedQuantileBootstrap;
 import dev.replaytwin.compare.stats.PercentileShift;
 import dev.replaytwin.compare.stats.QuantileBootstrap;
@@ -31,6 +32,14 @@ final class LatencyJudge {
 
   private LatencyJudge() {}
 
+  /** One endpoint's latency drafts, and the notes they leave. */
+  record Judged(List<Draft> drafts, List<String> notes) {}
+
+  static Judged judge(EndpointTally t, GatePolicy.Rules rules, double confidence) {
+    List<String> notes = new ArrayList<>();
+    return new Judged(judge(t, rules, confidence, notes), notes);
+  }
+
   static List<Draft> judge(EndpointTally t, GatePolicy.Rules rules, double confidence, List<String> notes) {
     List<Draft> out = new ArrayList<>();
     long[] base = t.baselineLatency.toArray();
@@ -41,7 +50,7 @@ final class LatencyJudge {
     GatePolicy.Allowance allow = rules.effectiveLatency();
     PairedQuantileBootstrap bootstrap = new PairedQuantileBootstrap(base, cand);
     long[] noise = t.aaNoise.toArray();
-    java.util.Arrays.sort(noise);
+    LongSort.sort(noise);
     List<Double> skipped = new ArrayList<>();
     for (double p : rules.percentiles()) {
       long tail = (long) Math.floor(base.length * (1 - p / 100));
@@ -96,7 +105,7 @@ final class LatencyJudge {
   private static Draft shiftDraft(EndpointTally t, long[] base, long[] cand, GatePolicy.Allowance allow) {
     WilcoxonResult w = WilcoxonSignedRank.test(base, cand);
     long[] sortedBase = base.clone();
-    java.util.Arrays.sort(sortedBase);
+    LongSort.sort(sortedBase);
     double medianBase = sortedBase[sortedBase.length / 2] / MS;
     double shiftMs = w.medianDifference() / MS;
     double rel = medianBase > 0 ? shiftMs / medianBase : 0;

@@ -91,6 +91,12 @@ public final class OutcomeJoin implements Closeable {
   /** The next request's outcomes, one slot per file, or null when every file is read and matched. */
   public @Nullable Outcome[] next() throws IOException {
     while (ready.isEmpty()) {
+      if (pending.isEmpty()) {
+        Outcome[] aligned = alignedHeads();
+        if (aligned != null) {
+          return aligned;
+        }
+      }
       int behind = furthestBehind();
       if (behind < 0) {
         releaseUntil(Long.MAX_VALUE);
@@ -103,12 +109,44 @@ public final class OutcomeJoin implements Closeable {
         frontier[behind] = Math.max(frontier[behind], o.intendedEpochNanos());
         hold(behind, o);
       }
-      long everyFileAt = Arrays.stream(frontier).min().orElse(Long.MAX_VALUE);
+      long everyFileAt = Long.MAX_VALUE;
+      for (long f : frontier) {
+        everyFileAt = Math.min(everyFileAt, f);
+      }
       if (everyFileAt != Long.MIN_VALUE) {
         releaseUntil(everyFileAt == Long.MAX_VALUE ? Long.MAX_VALUE : everyFileAt - windowNanos);
       }
     }
     return ready.poll();
+  }
+
+  /**
+   * The files' next rows when they are all of one request, intended at one time no file has read
+   * past, with nothing held: what the hash join would pair next anyway, without holding it. Files
+   * written in the same order (the usual case) are joined this way, row after row.
+   */
+  private @Nullable Outcome[] alignedHeads() throws IOException {
+    Outcome first = readers.get(0).peek();
+    if (first == null) {
+      return null;
+    }
+    long intended = first.intendedEpochNanos();
+    if (intended < measuredFrom) {
+      return null;
+    }
+    for (int i = 0; i < readers.size(); i++) {
+      Outcome o = i == 0 ? first : readers.get(i).peek();
+      if (o == null || frontier[i] > intended || o.intendedEpochNanos() != intended || o.loop() != first.loop()
+          || !o.exchangeId().equals(first.exchangeId())) {
+        return null;
+      }
+    }
+    Outcome[] row = new Outcome[readers.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = readers.get(i).next();
+      frontier[i] = intended;
+    }
+    return row;
   }
 
   /** Requests read but not yet returned: the join's memory, bounded by the window. */
@@ -172,10 +210,13 @@ public final class OutcomeJoin implements Closeable {
       return;
     }
     row[file] = o;
-    if (Arrays.stream(row).allMatch(x -> x != null)) {
-      pending.remove(key);
-      ready.add(row);
+    for (Outcome x : row) {
+      if (x == null) {
+        return;
+      }
     }
+    pending.remove(key);
+    ready.add(row);
   }
 
   /** Gives up waiting for the missing rows of requests intended before {@code before}. */
@@ -246,6 +287,15 @@ public final class OutcomeJoin implements Closeable {
 
     /** The next row of the file, or null at its end. */
     @Nullable Outcome next() throws IOException {
+      Outcome o = peek();
+      if (o != null) {
+        next++;
+      }
+      return o;
+    }
+
+    /** The next row of the file, left to read again, or null at its end. */
+    @Nullable Outcome peek() throws IOException {
       while (next == current.size()) {
         if (current == END) {
           return null;
@@ -264,7 +314,7 @@ public final class OutcomeJoin implements Closeable {
           return null;
         }
       }
-      return current.get(next++);
+      return current.get(next);
     }
 
     boolean truncated() {

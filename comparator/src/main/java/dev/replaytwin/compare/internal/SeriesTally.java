@@ -18,6 +18,8 @@ final class SeriesTally {
   private final long bucketNanos;
   private final List<String> targets;
   private final List<TreeMap<Long, Bucket>> byTarget = new ArrayList<>();
+  private final Bucket[] lastBucket;
+  private final long[] lastIndex;
 
   private static final class Bucket {
     final Histogram latency = new Histogram(2);
@@ -29,6 +31,8 @@ final class SeriesTally {
     this.t0 = t0EpochNanos;
     this.bucketNanos = Math.max(1_000_000_000L, (spanNanos / MAX_BUCKETS / 1_000_000_000L + 1) * 1_000_000_000L);
     this.targets = targets;
+    this.lastBucket = new Bucket[targets.size()];
+    this.lastIndex = new long[targets.size()];
     for (int i = 0; i < targets.size(); i++) {
       byTarget.add(new TreeMap<>());
     }
@@ -36,7 +40,13 @@ final class SeriesTally {
 
   void add(int target, Outcome o) {
     long bucket = Math.max(0, (o.intendedEpochNanos() - t0) / bucketNanos);
-    Bucket b = byTarget.get(target).computeIfAbsent(bucket, k -> new Bucket());
+    // Rows come roughly in time order, so most land in the bucket the last one did.
+    Bucket b = lastBucket[target];
+    if (b == null || lastIndex[target] != bucket) {
+      b = byTarget.get(target).computeIfAbsent(bucket, k -> new Bucket());
+      lastBucket[target] = b;
+      lastIndex[target] = bucket;
+    }
     b.requests++;
     if (EndpointTally.failed(o)) {
       b.failed++;

@@ -59,29 +59,22 @@ public final class PairedQuantileBootstrap {
       throw new IllegalArgumentException("baseline: empty (expected: at least one pair)");
     }
     this.buckets = new LogLinearBuckets(significantDigits);
-    long[] keys = new long[baseline.length];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = ((long) bucketOf(baseline, i) << 32) | bucketOf(candidate, i);
+    // The joint cells are few (thousands), the pairs many: count them by hash, then order the cells.
+    CellCounts cellCounts = new CellCounts();
+    for (int i = 0; i < baseline.length; i++) {
+      cellCounts.add(((long) bucketOf(baseline, i) << 32) | bucketOf(candidate, i));
     }
+    long[] keys = cellCounts.keys();
     Arrays.sort(keys);
-    int cells = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (i == 0 || keys[i] != keys[i - 1]) {
-        cells++;
-      }
-    }
+    int cells = keys.length;
     int[] a = new int[cells];
     int[] b = new int[cells];
     long[] counts = new long[cells];
-    int cell = -1;
     SeedHash hash = new SeedHash().add(significantDigits);
-    for (int i = 0; i < keys.length; i++) {
-      if (i == 0 || keys[i] != keys[i - 1]) {
-        cell++;
-        a[cell] = (int) (keys[i] >>> 32);
-        b[cell] = (int) keys[i];
-      }
-      counts[cell]++;
+    for (int cell = 0; cell < cells; cell++) {
+      a[cell] = (int) (keys[cell] >>> 32);
+      b[cell] = (int) keys[cell];
+      counts[cell] = cellCounts.count(keys[cell]);
     }
     for (int c = 0; c < cells; c++) {
       hash.add(a[c]).add(b[c]).add(counts[c]);

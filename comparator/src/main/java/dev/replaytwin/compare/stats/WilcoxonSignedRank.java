@@ -30,6 +30,8 @@ import java.util.Arrays;
  */
 public final class WilcoxonSignedRank {
   private static final int EXACT_LIMIT = 50;
+  /** Latencies below this in magnitude differ by less than 2^53, which a double holds exactly. */
+  private static final long EXACT_DOUBLES = 1L << 52;
 
   private WilcoxonSignedRank() {}
 
@@ -40,6 +42,23 @@ public final class WilcoxonSignedRank {
     if (baseline.length != candidate.length) {
       throw new IllegalArgumentException("candidate: " + candidate.length
           + " values (expected: as many as baseline, " + baseline.length + ")");
+    }
+    long[] exact = new long[baseline.length];
+    for (int i = 0; i < exact.length; i++) {
+      if (!exactDouble(candidate[i]) || !exactDouble(baseline[i])) {
+        exact = null;
+        break;
+      }
+      exact[i] = candidate[i] - baseline[i];
+    }
+    if (exact != null) {
+      // Every difference is a double exactly, so sorting the longs sorts the doubles.
+      LongSort.sort(exact);
+      double[] sorted = new double[exact.length];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = exact[i];
+      }
+      return testSorted(sorted);
     }
     double[] d = new double[baseline.length];
     for (int i = 0; i < d.length; i++) {
@@ -77,6 +96,18 @@ public final class WilcoxonSignedRank {
       throw new IllegalArgumentException("differences: empty (expected: at least one)");
     }
     Arrays.sort(d);
+    return testSorted(d);
+  }
+
+  private static boolean exactDouble(long v) {
+    return v < EXACT_DOUBLES && v > -EXACT_DOUBLES;
+  }
+
+  /** Tests finite differences sorted ascending, at least one. */
+  private static WilcoxonResult testSorted(double[] d) {
+    if (d.length == 0) {
+      throw new IllegalArgumentException("differences: empty (expected: at least one)");
+    }
     int size = d.length;
     double median = (d[(size - 1) / 2] + d[size / 2]) / 2;
     int firstZero = 0;

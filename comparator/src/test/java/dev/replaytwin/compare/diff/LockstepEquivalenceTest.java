@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.replaytwin.compare.diff.internal.JsonTokens;
 import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.run.Outcome;
 import java.io.IOException;
@@ -66,6 +67,71 @@ class LockstepEquivalenceTest {
     assertThat(walkedWithDifferences).isGreaterThan(PAIRS * LIMITS.size() / 8);
     assertThat(walkedCapped).isGreaterThan(PAIRS / 40);
     assertThat(gaveUp).isGreaterThan(PAIRS / 10);
+  }
+
+  @Test
+  void tokenWalkOnBytesEqualsTreeDiffOrGivesUp() {
+    Random seeds = new Random(20261123L);
+    int walked = 0;
+    int walkedWithDifferences = 0;
+    int walkedCapped = 0;
+    int gaveUp = 0;
+    for (int i = 0; i < PAIRS; i++) {
+      long seed = seeds.nextLong();
+      byte[][] pair = new RandomJson(new Random(seed)).pair();
+      JsonNode left = parse(pair[0]);
+      JsonNode right = parse(pair[1]);
+      JsonTokens lt = JsonTokens.of(pair[0]);
+      JsonTokens rt = JsonTokens.of(pair[1]);
+      String what = "seed " + seed + "\nleft:  " + new String(pair[0], UTF_8) + "\nright: "
+          + new String(pair[1], UTF_8);
+      if (left == null) {
+        assertThat(lt).as("left not JSON, " + what).isNull();
+      }
+      if (right == null) {
+        assertThat(rt).as("right not JSON, " + what).isNull();
+      }
+      for (DiffLimits limits : LIMITS) {
+        JsonDiffer differ = new JsonDiffer(limits);
+        JsonDiff fast = lt == null || rt == null ? null : differ.diffTokens(lt, rt, limits.maxDifferences());
+        if (fast == null) {
+          // The parser's walk takes documents with a scalar at the root too, and nothing else.
+          assertThat(left != null && left.isContainerNode()
+              && differ.diffLockstep(pair[0], pair[1], limits.maxDifferences()) != null)
+              .as("the lockstep walk answered, " + limits + ", " + what).isFalse();
+          gaveUp++;
+          continue;
+        }
+        JsonDiff tree = differ.diff(left, right);
+        assertThat(fast.differences()).as(limits + ", " + what).isEqualTo(tree.differences());
+        assertThat(fast.differencesCapped()).as("differencesCapped, " + limits + ", " + what)
+            .isEqualTo(tree.differencesCapped());
+        assertThat(fast.depthCapped()).as("depthCapped, " + limits + ", " + what).isEqualTo(tree.depthCapped());
+        walked++;
+        walkedWithDifferences += fast.isEmpty() ? 0 : 1;
+        walkedCapped += fast.differencesCapped() ? 1 : 0;
+      }
+    }
+    assertThat(walked).isGreaterThan(PAIRS * LIMITS.size() / 4);
+    assertThat(walkedWithDifferences).isGreaterThan(PAIRS * LIMITS.size() / 15);
+    assertThat(walkedCapped).isGreaterThan(PAIRS / 40);
+    assertThat(gaveUp).isGreaterThan(PAIRS / 10);
+  }
+
+  @Test
+  void tokensRefuseWhatJacksonReadsLenientlyOrNotAtAll() {
+    for (String notRead : List.of("{'a':01}", "{'a':1.}", "{'a':.5}", "{'a':+1}", "{'a':-}", "{'a':1e}", "{'a':NaN}",
+        "{'a':tru}", "{'a':truex}", "{'a':1}x", "{'a':1}{}", "{'a':'\\x'}", "{'a':'\\u12'}", "{'a',1}", "{'a':1,}",
+        "[1,]", "{'\\u0061':1,'a':2}", "{'a':1,'a':2}", "'a'", "1", " ", "", "{'a':[1,2}", "{'a':\u0001'x'}")) {
+      assertThat(JsonTokens.of(bytes(notRead))).as(notRead).isNull();
+    }
+    byte[] overlong = {'[', '"', (byte) 0xC0, (byte) 0x80, '"', ']'};
+    byte[] surrogate = {'[', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ']'};
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', ']'};
+    assertThat(JsonTokens.of(overlong)).isNull();
+    assertThat(JsonTokens.of(surrogate)).isNull();
+    assertThat(JsonTokens.of(bom)).isNull();
+    assertThat(JsonTokens.of(bytes(" {'a' : [1, -0.5e+3, true, null, 'é\\n'] , 'b':{}}\n"))).isNotNull();
   }
 
   @Test

@@ -84,6 +84,39 @@ class OutcomeJoinTest {
   }
 
   @Test
+  void filesInTheSameOrderArePairedRowByRowAndTheirDisorderByTheHashJoin() throws Exception {
+    List<List<Outcome>> files = new ArrayList<>();
+    for (int f = 0; f < 3; f++) {
+      List<Outcome> rows = new ArrayList<>();
+      for (int i = 0; i < 3_000; i++) {
+        rows.add(row("e" + i, 0, i, 1));
+      }
+      files.add(rows);
+    }
+    Collections.swap(files.get(1), 100, 101); // two rows that completed in the other order
+    files.get(2).remove(2_000); // a row missing from one file
+    files.get(0).add(1_500, row("e-extra", 0, 1_500, 1)); // a row only one file has
+    try (OutcomeJoin join = OutcomeJoin.open(List.of(write("a", files.get(0)), write("b", files.get(1)),
+        write("c", files.get(2))), 10 * MS, T0 + 5 * MS)) {
+      Map<String, Outcome[]> rows = new HashMap<>();
+      int maxHeld = 0;
+      for (Outcome[] r; (r = join.next()) != null; ) {
+        maxHeld = Math.max(maxHeld, join.held());
+        Outcome any = r[0] != null ? r[0] : r[1] != null ? r[1] : r[2];
+        assertThat(rows.put(any.exchangeId(), r)).as("one tuple per request").isNull();
+      }
+      assertThat(rows).hasSize(2_996); // e0..e4 are the warm-up
+      assertThat(rows.values()).filteredOn(r -> r[0] != null && r[1] != null && r[2] != null).hasSize(2_994);
+      assertThat(rows.get("e100")).doesNotContainNull();
+      assertThat(rows.get("e101")).doesNotContainNull();
+      assertThat(rows.get("e2000")[2]).isNull();
+      assertThat(rows.get("e-extra")[1]).isNull();
+      assertThat(join.skipped()).isEqualTo(15);
+      assertThat(maxHeld).isLessThan(50);
+    }
+  }
+
+  @Test
   void skipsRowsIntendedDuringTheWarmUp() throws Exception {
     List<Outcome> a = List.of(row("e0", 0, 0, 1), row("e1", 0, 10, 1), row("e2", 0, 20, 1));
     try (OutcomeJoin join = OutcomeJoin.open(List.of(write("a", a), write("b", a)), 100 * MS, T0 + 10 * MS)) {

@@ -81,6 +81,24 @@ class WilcoxonSignedRankTest {
   }
 
   @Test
+  void largePairedArraysGiveWhatTheirDifferencesGive() {
+    SplittableRandom random = new SplittableRandom(8);
+    for (long scale : new long[] {1_000, 50_000_000, 1L << 51, 1L << 60}) {
+      long[] baseline = new long[20_000];
+      long[] candidate = new long[baseline.length];
+      double[] d = new double[baseline.length];
+      for (int i = 0; i < baseline.length; i++) {
+        baseline[i] = random.nextLong(scale);
+        candidate[i] = random.nextInt(10) == 0 ? baseline[i] : random.nextLong(scale);
+        d[i] = (double) candidate[i] - (double) baseline[i];
+      }
+
+      assertThat(WilcoxonSignedRank.test(baseline, candidate)).as("scale %d", scale)
+          .isEqualTo(WilcoxonSignedRank.test(d));
+    }
+  }
+
+  @Test
   void allZeroDifferencesGiveNoEvidence() {
     WilcoxonResult r = WilcoxonSignedRank.test(new long[] {0, 0, 0});
 

@@ -11,12 +11,18 @@ import com.github.luben.zstd.ZstdInputStream;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.internal.EndAwareInputStream;
 import dev.replaytwin.core.run.internal.OutcomeFormat;
+import dev.replaytwin.core.run.internal.RowBuffer;
 import dev.replaytwin.core.run.internal.RowDecoder;
+import dev.replaytwin.core.run.internal.RowScanner;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Spliterator;
@@ -46,11 +52,22 @@ import java.util.stream.StreamSupport;
  * another format version, or holds a row that does not parse fails with an
  * {@link OutcomeFormatException} naming the file (and the line). Fields a row has that this reader
  * does not know are ignored. Not thread-safe.
+ *
+ * <p>Rows as {@link OutcomeWriter} writes them are read straight from the decompressed bytes; any
+ * other row is read by a JSON parser, which gives the same outcome (or the same error), only slower.
  */
 public final class OutcomeReader implements Closeable {
+  private static final byte[] HEADER = (OutcomeFormat.HEADER_LINE + "\n").getBytes(StandardCharsets.UTF_8);
+  /** Whitespace put before the rest of a file handed to Jackson, so that it reads it as UTF-8, as it read the whole. */
+  private static final byte[] UTF8_LEAD = {' ', ' ', ' ', ' '};
+
   private final Path file;
   private final EndAwareInputStream source;
   private @Nullable ZstdInputStream decompressed;
+  /** Rows are scanned from here while {@link #json} is null. */
+  private @Nullable RowBuffer buffer;
+  private final RowScanner scanner = new RowScanner();
+  /** Reads the rest of the file once a row was left that is not one whole line. */
   private @Nullable JsonParser json;
   private long rows;
   private boolean truncated;
@@ -93,11 +110,18 @@ public final class OutcomeReader implements Closeable {
     }
     in.unread(start);
     decompressed = new ZstdInputStream(in);
+    RowBuffer rows = new RowBuffer(decompressed);
+    if (rows.startsWith(HEADER)) {
+      rows.advance(rows.pos() + HEADER.length);
+      buffer = rows;
+      return;
+    }
+    // Any other start is Jackson's to read, from the first byte, as it always was.
     JsonToken first;
     long version = -1;
     try {
       // The parser reads as soon as it is made, to detect the encoding.
-      JsonParser parser = OutcomeFormat.JSON.createParser(decompressed);
+      JsonParser parser = OutcomeFormat.JSON.createParser(rows.rest());
       json = parser;
       first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
@@ -131,6 +155,17 @@ public final class OutcomeReader implements Closeable {
     }
     long line = rows + 2;
     try {
+      if (json == null) {
+        Outcome scanned = nextScanned();
+        if (scanned != null) {
+          rows++;
+          return scanned;
+        }
+        if (json == null) {
+          done = true;
+          return null;
+        }
+      }
       JsonToken token = json.nextToken();
       if (token == null) {
         done = true;
@@ -159,6 +194,68 @@ public final class OutcomeReader implements Closeable {
       done = true;
       throw new OutcomeFormatException(file, line, e.getMessage(), e);
     }
+  }
+
+  /**
+   * The next row read from the buffer; null at the clean end of the file, or with {@link #json} set
+   * to read the rest when a row is not one whole line of the written shape, or the file is torn or
+   * damaged.
+   */
+  private @Nullable Outcome nextScanned() throws IOException {
+    RowBuffer rows = buffer;
+    while (true) {
+      int end = scanner.scan(rows.bytes(), rows.pos(), rows.limit());
+      if (end >= 0) {
+        rows.advance(end);
+        return scanner.outcome();
+      }
+      if (end == RowScanner.MORE) {
+        if (rows.fill()) {
+          continue;
+        }
+        if (!rows.atCleanEnd()) {
+          readRestWithJackson();
+        }
+        return null;
+      }
+      Outcome line = readLineWithJackson(rows);
+      if (line == null) {
+        readRestWithJackson();
+      }
+      return line;
+    }
+  }
+
+  /**
+   * The row the buffer's next line holds, read by Jackson, when that line is exactly one JSON object:
+   * the row Jackson reads when it streams the whole file. Null for anything else.
+   */
+  private @Nullable Outcome readLineWithJackson(RowBuffer rows) {
+    int lineEnd = rows.nextLineEnd();
+    if (lineEnd < 0) {
+      return null;
+    }
+    try (JsonParser line = OutcomeFormat.JSON.createParser(rows.bytes(), rows.pos(), lineEnd - rows.pos())) {
+      if (line.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Outcome outcome = RowDecoder.read(line);
+      if (line.nextToken() != null) {
+        return null;
+      }
+      rows.advance(lineEnd + 1);
+      return outcome;
+    } catch (IOException | RuntimeException e) {
+      // Streaming the rest meets the same error, and reports it with its line.
+      return null;
+    }
+  }
+
+  /** Hands the unread bytes and the rest of the file to Jackson. */
+  private void readRestWithJackson() throws IOException {
+    InputStream rest = new SequenceInputStream(new ByteArrayInputStream(UTF8_LEAD), buffer.rest());
+    buffer = null;
+    json = OutcomeFormat.JSON.createParser(rest);
   }
 
   /**

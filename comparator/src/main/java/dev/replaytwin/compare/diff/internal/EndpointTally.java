@@ -24,13 +24,16 @@ import java.util.Set;
  * the requests.
  */
 public final class EndpointTally {
-  private record Key(String field, DiffKind kind) {}
-
+  /** Up to this many differences a scan finds repeated keys sooner than a set. */
+  private static final int FEW = 8;
+  private static final DiffKind[] KINDS = DiffKind.values();
   private static final Comparator<FieldReport> FIELD_ORDER =
       Comparator.comparing(FieldReport::field).thenComparing(FieldReport::kind);
 
   private final NoiseOptions options;
-  private final Map<Key, FieldTally> fields = new HashMap<>();
+  /** Tallies by field, then by kind: looked up once or twice per difference, so without a key object. */
+  private final Map<String, FieldTally[]> fields = new HashMap<>();
+  private int keys;
   private long pairs;
   private long noisePairs;
   private long cappedPairs;
@@ -62,31 +65,53 @@ public final class EndpointTally {
 
   private void count(ResponseDiff diff, boolean raw) {
     List<Difference> differences = diff.differences();
-    Set<Key> seen = differences.size() > 1 ? new HashSet<>() : null;
-    for (Difference d : differences) {
-      Key key = new Key(d.field(), d.kind());
-      if (seen != null && !seen.add(key)) {
+    Set<String> seen = differences.size() > FEW ? new HashSet<>() : null;
+    for (int i = 0; i < differences.size(); i++) {
+      Difference d = differences.get(i);
+      if (seen != null ? !seen.add(d.kind().ordinal() + " " + d.field()) : countedBefore(differences, i)) {
         continue;
       }
-      FieldTally tally = fields.get(key);
+      FieldTally[] byKind = fields.get(d.field());
+      FieldTally tally = byKind == null ? null : byKind[d.kind().ordinal()];
       if (tally == null) {
-        if (fields.size() >= options.maxFieldsPerEndpoint()) {
+        if (keys >= options.maxFieldsPerEndpoint()) {
           droppedDifferences++;
           continue;
         }
+        if (byKind == null) {
+          byKind = new FieldTally[KINDS.length];
+          fields.put(d.field(), byKind);
+        }
         tally = new FieldTally(options.ignore().ruleFor(d.field()).orElse(""), options.maxExamples());
-        fields.put(key, tally);
+        byKind[d.kind().ordinal()] = tally;
+        keys++;
       }
       tally.count(diff, d, raw);
     }
   }
 
+  /** Whether a difference before {@code i} has the same field and kind, so it was counted already. */
+  private static boolean countedBefore(List<Difference> differences, int i) {
+    Difference d = differences.get(i);
+    for (int k = 0; k < i; k++) {
+      Difference e = differences.get(k);
+      if (e.kind() == d.kind() && e.field().equals(d.field())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public EndpointReport report(String endpoint) {
-    List<FieldReport> out = new ArrayList<>(fields.size());
-    for (Map.Entry<Key, FieldTally> e : fields.entrySet()) {
-      FieldTally t = e.getValue();
-      out.add(new FieldReport(e.getKey().field(), e.getKey().kind(), classify(t), t.ignoredBy, pairs, t.raw,
-          noisePairs, t.noise, t.rawExamples.examples(), t.noiseExamples.examples()));
+    List<FieldReport> out = new ArrayList<>(keys);
+    for (Map.Entry<String, FieldTally[]> e : fields.entrySet()) {
+      for (DiffKind kind : KINDS) {
+        FieldTally t = e.getValue()[kind.ordinal()];
+        if (t != null) {
+          out.add(new FieldReport(e.getKey(), kind, classify(t), t.ignoredBy, pairs, t.raw, noisePairs, t.noise,
+              t.rawExamples.examples(), t.noiseExamples.examples()));
+        }
+      }
     }
     out.sort(FIELD_ORDER);
     return new EndpointReport(endpoint, pairs, noisePairs, cappedPairs, digestOnlyPairs, droppedDifferences, out);

@@ -2,16 +2,13 @@ package dev.replaytwin.core.run.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Headers;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -52,16 +49,22 @@ public final class RowDecoder {
    *     is missing
    */
   public static Outcome read(JsonParser p) throws IOException {
-    Row row = new Row();
+    RowFields row = new RowFields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
       switch (name) {
         case OutcomeFormat.ID -> row.id = string(p, name);
-        case OutcomeFormat.LOOP -> row.loop = integer(p, name);
+        case OutcomeFormat.LOOP -> {
+          row.loop = integer(p, name);
+          row.hasLoop = true;
+        }
         case OutcomeFormat.ENDPOINT -> row.endpoint = string(p, name);
         case OutcomeFormat.METHOD -> row.method = string(p, name);
-        case OutcomeFormat.INTENDED -> row.intended = integer(p, name);
+        case OutcomeFormat.INTENDED -> {
+          row.intended = integer(p, name);
+          row.hasIntended = true;
+        }
         case OutcomeFormat.SENT -> row.sent = integer(p, name);
         case OutcomeFormat.LATENCY -> row.latency = integer(p, name);
         case OutcomeFormat.SERVICE -> row.service = integer(p, name);
@@ -115,65 +118,5 @@ public final class RowDecoder {
       throw new IllegalArgumentException(name + ": " + found + " (expected: " + expected + ")");
     }
     return p;
-  }
-
-  /** A row's fields as read, each holding its "none" value until the row names it. */
-  private static final class Row {
-    @Nullable String id;
-    @Nullable String endpoint;
-    @Nullable String method;
-    @Nullable Long loop;
-    @Nullable Long intended;
-    long sent = -1;
-    long latency = -1;
-    long service = -1;
-    long status;
-    ErrorKind error = ErrorKind.NONE;
-    String detail = "";
-    long size = -1;
-    String digest = "";
-    String contentType = "";
-    @Nullable String bodyText;
-    String bodyEncoding = OutcomeFormat.UTF8;
-    boolean bodyTruncated;
-    long bodyLength = -1;
-    Headers headers = Headers.EMPTY;
-
-    Outcome toOutcome() {
-      return new Outcome(required(id, OutcomeFormat.ID), toInt(required(loop, OutcomeFormat.LOOP), OutcomeFormat.LOOP),
-          required(endpoint, OutcomeFormat.ENDPOINT), required(method, OutcomeFormat.METHOD),
-          required(intended, OutcomeFormat.INTENDED), sent, latency, service, toInt(status, OutcomeFormat.STATUS),
-          error, detail, size, digest, contentType, body(), headers);
-    }
-
-    private Body body() {
-      if (bodyText == null) {
-        if (bodyTruncated) {
-          throw new IllegalArgumentException(OutcomeFormat.BODY_TRUNCATED + ": true (expected: with a body)");
-        }
-        return Body.EMPTY;
-      }
-      byte[] bytes = switch (bodyEncoding) {
-        case OutcomeFormat.UTF8 -> bodyText.getBytes(StandardCharsets.UTF_8);
-        case OutcomeFormat.BASE64 -> Base64.getDecoder().decode(bodyText);
-        default -> throw new IllegalArgumentException(OutcomeFormat.BODY_ENCODING + ": " + bodyEncoding
-            + " (expected: " + OutcomeFormat.UTF8 + " or " + OutcomeFormat.BASE64 + ")");
-      };
-      return bodyTruncated ? Body.wrapTruncated(bytes, bodyLength) : Body.wrap(bytes);
-    }
-
-    private static <T> T required(@Nullable T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + ": missing (expected: in every row)");
-      }
-      return value;
-    }
-
-    private static int toInt(long value, String name) {
-      if (value != (int) value) {
-        throw new IllegalArgumentException(name + ": " + value + " (expected: a 32-bit integer)");
-      }
-      return (int) value;
-    }
   }
 }

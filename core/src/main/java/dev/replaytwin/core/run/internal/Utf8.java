@@ -10,15 +10,20 @@ final class Utf8 {
    * accepts, so that text read back encodes to the same bytes.
    */
   static boolean isValid(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length) {
+    return isValid(bytes, 0, bytes.length);
+  }
+
+  /** Like {@link #isValid(byte[])} for {@code bytes[from, to)}. */
+  static boolean isValid(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to) {
       int lead = bytes[i] & 0xFF;
       if (lead < 0x80) {
         i++;
         continue;
       }
       int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-      if (lead < 0xC2 || lead > 0xF4 || i + length > bytes.length) {
+      if (lead < 0xC2 || lead > 0xF4 || i + length > to) {
         return false;
       }
       int second = bytes[i + 1] & 0xFF;
