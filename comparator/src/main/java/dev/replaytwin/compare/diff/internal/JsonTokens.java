@@ -55,6 +55,8 @@ public final class JsonTokens {
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   final byte[] bytes;
+  /** Whether no object was found to give a member name twice; false when that was not looked at. */
+  final boolean namesChecked;
   private long[] tokens;
   private int count;
   /** Name tokens of the objects being read, innermost last, with their first bytes to tell most apart fast. */
@@ -64,18 +66,32 @@ public final class JsonTokens {
   /** Paths of the members differences were found at, by name token, for the next comparison against this. */
   private String @Nullable [] paths;
 
-  private JsonTokens(byte[] bytes) {
+  private JsonTokens(byte[] bytes, boolean checkNames) {
     this.bytes = bytes;
+    this.namesChecked = checkNames;
     // Compact JSON of short members holds a token every six bytes or so.
     this.tokens = new long[Math.max(8, bytes.length / 6)];
   }
 
   /** The tokens of {@code bytes}, or null when only a parser can tell what they hold. */
   public static @Nullable JsonTokens of(byte[] bytes) {
+    return of(bytes, true);
+  }
+
+  /**
+   * Like {@link #of(byte[])}, but leaves repeated member names unnoticed: for a document compared
+   * against one that was checked, whose names it must match one for one anyway ({@link TokenWalk}
+   * checks the rest when it stops early).
+   */
+  public static @Nullable JsonTokens ofUnchecked(byte[] bytes) {
+    return of(bytes, false);
+  }
+
+  private static @Nullable JsonTokens of(byte[] bytes, boolean checkNames) {
     if (bytes.length > OFFSET_MASK) {
       return null;
     }
-    JsonTokens t = new JsonTokens(bytes);
+    JsonTokens t = new JsonTokens(bytes, checkNames);
     int i = t.skipSpace(0);
     if (i == bytes.length || (bytes[i] != '{' && bytes[i] != '[')) {
       return null;
@@ -187,7 +203,9 @@ public final class JsonTokens {
       if (i == FAIL) {
         return FAIL;
       }
-      if (openNameCount - namesFrom < FEW_NAMES) {
+      if (!namesChecked) {
+        // Nothing to note: see ofUnchecked.
+      } else if (openNameCount - namesFrom < FEW_NAMES) {
         long word = firstWord(name);
         for (int k = namesFrom; k < openNameCount; k++) {
           int other = openNames[k];
@@ -241,11 +259,19 @@ public final class JsonTokens {
   private long firstWord(int t) {
     int from = from(t);
     int length = to(t) - from;
-    long word = length;
-    for (int k = 0; k < Math.min(length, 7); k++) {
-      word = (word << 8) | (bytes[from + k] & 0xFF);
+    long word;
+    if (from + Long.BYTES <= bytes.length) {
+      word = (long) LONGS.get(bytes, from);
+      if (length < Long.BYTES) {
+        word &= (1L << (length * Byte.SIZE)) - 1;
+      }
+    } else {
+      word = 0;
+      for (int k = Math.min(length, Long.BYTES) - 1; k >= 0; k--) {
+        word = (word << Byte.SIZE) | (bytes[from + k] & 0xFF);
+      }
     }
-    return word;
+    return word * 31 + length;
   }
 
   /** Whether string tokens {@code t} here and {@code u} of {@code other} hold the same text. */

@@ -60,6 +60,9 @@ public final class TokenWalk {
    * {@link #differences()} means nothing.
    */
   public boolean compare(JsonTokens left, JsonTokens right) {
+    if (!left.namesChecked) {
+      throw new IllegalArgumentException("left: read without checking its member names (expected: JsonTokens.of)");
+    }
     int n = Math.min(left.count(), right.count());
     int depth = 0;
     int arrays = 0;
@@ -113,8 +116,9 @@ public final class TokenWalk {
       }
       report(left, right, t, type(a) == type(b) ? DiffKind.CHANGED_VALUE : DiffKind.CHANGED_TYPE, depth);
       if (differencesCapped) {
-        // The tree walk stops here too; both documents were read whole and well formed.
-        return true;
+        // The tree walk stops here too; both documents were read whole and well formed, and their
+        // member names must not repeat past this point either.
+        return right.namesChecked || JsonTokens.of(right.bytes) != null;
       }
     }
     return left.count() == right.count();
