@@ -66,12 +66,9 @@ final class TokenScalars {
       int from = tokens.from(t);
       int length = tokens.to(t) - from;
       if (length + 2 <= maxValueChars) {
-        // Unescaped, it holds no quote, backslash or control character that quoting would escape.
-        byte[] quoted = new byte[length + 2];
-        quoted[0] = '"';
-        System.arraycopy(tokens.bytes, from, quoted, 1, length);
-        quoted[length + 1] = '"';
-        return new String(quoted, ISO_8859_1);
+        // Unescaped, it holds no quote, backslash or control character that quoting would escape,
+        // so it reads as written, quotes and all.
+        return new String(tokens.bytes, from - 1, length + 2, ISO_8859_1);
       }
     }
     return JsonValues.render(node(tokens, t), maxValueChars);
