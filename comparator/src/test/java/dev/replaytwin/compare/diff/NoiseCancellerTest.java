@@ -40,7 +40,8 @@ class NoiseCancellerTest {
 
   @Test
   void batchesAddedInOrderCountAsEveryRequestAddedInOrder() {
-    NoiseOptions options = NoiseOptions.defaults().withMaxFieldsPerEndpoint(6).withMaxExamples(3);
+    NoiseOptions options = NoiseOptions.defaults().withMaxFieldsPerEndpoint(6).withMaxExamples(3)
+        .withIgnore(IgnoreRules.of(List.of("$.b", "status")));
     String[] fields = {"$.a", "$.b", "$.c", "$.d", "$.e", "$.f", "$.g", "$.h", "$.i", "status", "body"};
     DiffKind[] kinds = {DiffKind.CHANGED_VALUE, DiffKind.CHANGED_TYPE, DiffKind.MISSING};
     List<Integer> order = new ArrayList<>();
@@ -68,6 +69,8 @@ class NoiseCancellerTest {
 
     assertThat(batched.report()).isEqualTo(one.report());
     assertThat(one.report().endpoints()).allSatisfy(e -> assertThat(e.droppedDifferences()).isPositive());
+    assertThat(one.report().endpoints()).allSatisfy(e -> assertThat(e.fields())
+        .anySatisfy(f -> assertThat(f.classification()).isEqualTo(Classification.IGNORED)));
   }
 
   private ResponseDiff randomDiff(String id, String endpoint, String[] fields, DiffKind[] kinds) {

@@ -39,8 +39,8 @@ public final class EndpointTally {
   private final Map<String, FieldTally[]> fields = new HashMap<>();
   /** The tallies in the order their keys were first seen. */
   private final List<FieldTally> seen = new ArrayList<>();
-  /** How many keys this tally keeps; beyond them, differences are dropped (a batch keeps every key). */
-  private final int maxKeys;
+  /** A batch's tally, to be merged: it keeps every key, and is never judged. */
+  private final boolean batch;
   private long pairs;
   private long noisePairs;
   private long cappedPairs;
@@ -48,17 +48,17 @@ public final class EndpointTally {
   private long droppedDifferences;
 
   public EndpointTally(NoiseOptions options) {
-    this(options, options.maxFieldsPerEndpoint());
+    this(options, false);
   }
 
-  private EndpointTally(NoiseOptions options, int maxKeys) {
+  private EndpointTally(NoiseOptions options, boolean batch) {
     this.options = options;
-    this.maxKeys = maxKeys;
+    this.batch = batch;
   }
 
   /** A tally of some of this endpoint's requests, to {@link #merge} into one made by the constructor. */
   public static EndpointTally batch(NoiseOptions options) {
-    return new EndpointTally(options, Integer.MAX_VALUE);
+    return new EndpointTally(options, true);
   }
 
   /**
@@ -92,14 +92,16 @@ public final class EndpointTally {
     if (tally != null) {
       return tally;
     }
-    if (seen.size() >= maxKeys) {
+    if (!batch && seen.size() >= options.maxFieldsPerEndpoint()) {
       return null;
     }
     if (byKind == null) {
       byKind = new FieldTally[KINDS.length];
       fields.put(field, byKind);
     }
-    tally = new FieldTally(field, kind, options.ignore().ruleFor(field).orElse(""), options.maxExamples());
+    // A batch's tallies are only merged, never judged: the rule is looked up once the key is kept.
+    String ignoredBy = batch ? "" : options.ignore().ruleFor(field).orElse("");
+    tally = new FieldTally(field, kind, ignoredBy, options.maxExamples());
     byKind[kind.ordinal()] = tally;
     seen.add(tally);
     return tally;
