@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.replaytwin.compare.diff.internal.EndpointTally;
 import dev.replaytwin.core.Nullable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +65,49 @@ public final class NoiseCanceller {
    * @throws IllegalArgumentException when {@code noise} is of another request
    */
   public void add(ResponseDiff raw, @Nullable ResponseDiff noise) {
+    checkPair(raw, noise);
+    endpoints.computeIfAbsent(raw.endpoint(), e -> new EndpointTally(options)).add(raw, noise);
+  }
+
+  /**
+   * A batch of requests' diffs to count apart, on any one thread, then here with {@link #addAll}:
+   * the counting can be spread over threads while the outcome stays that of adding each request
+   * here in order.
+   */
+  public Batch newBatch() {
+    return new Batch(options);
+  }
+
+  /**
+   * Counts a batch's requests as if each had been {@link #add added} here, in the batch's order,
+   * after everything added before. Batches must be added in the order of their requests.
+   */
+  public void addAll(Batch batch) {
+    requireNonNull(batch, "batch");
+    if (batch.options != options) {
+      throw new IllegalArgumentException("batch: of another canceller (expected: one from newBatch())");
+    }
+    batch.endpoints.forEach((endpoint, tally) ->
+        endpoints.computeIfAbsent(endpoint, e -> new EndpointTally(options)).merge(tally));
+  }
+
+  /** Some requests' diffs counted apart from the canceller; see {@link #newBatch()}. Not thread-safe. */
+  public static final class Batch {
+    private final NoiseOptions options;
+    private final Map<String, EndpointTally> endpoints = new HashMap<>();
+
+    private Batch(NoiseOptions options) {
+      this.options = options;
+    }
+
+    /** Like {@link NoiseCanceller#add}. */
+    public void add(ResponseDiff raw, @Nullable ResponseDiff noise) {
+      checkPair(raw, noise);
+      endpoints.computeIfAbsent(raw.endpoint(), e -> EndpointTally.batch(options)).add(raw, noise);
+    }
+  }
+
+  private static void checkPair(ResponseDiff raw, @Nullable ResponseDiff noise) {
     requireNonNull(raw, "raw");
     if (noise != null && (!noise.exchangeId().equals(raw.exchangeId()) || noise.loop() != raw.loop()
         || !noise.endpoint().equals(raw.endpoint()))) {
@@ -71,7 +115,6 @@ public final class NoiseCanceller {
           + noise.loop() + " (expected: the raw diff's request, " + raw.endpoint() + " exchange "
           + raw.exchangeId() + " loop " + raw.loop() + ")");
     }
-    endpoints.computeIfAbsent(raw.endpoint(), e -> new EndpointTally(options)).add(raw, noise);
   }
 
   /** The judgement so far; may be called again after more {@link #add} calls. */

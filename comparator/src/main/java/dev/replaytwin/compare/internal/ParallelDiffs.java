@@ -16,22 +16,21 @@ import java.util.concurrent.Future;
 
 /**
  * Diffs paired responses on every core: parsing bodies is most of a comparison's work. Pairs are
- * handed over in batches, at most a few batches per core in flight (so memory stays bounded), and
- * the diffs are counted by the {@link NoiseCanceller} on the caller's thread, in batch order (the
- * canceller keeps the same examples whatever the order anyway).
+ * handed over in batches, at most a few batches per core in flight (so memory stays bounded). Each
+ * batch's diffs are counted on the worker that made them, into a {@link NoiseCanceller.Batch}, and
+ * those are added to the canceller on the caller's thread in batch order: the same counts as adding
+ * every diff there, without the caller touching each one.
  */
 final class ParallelDiffs implements AutoCloseable {
   private static final int BATCH = 512;
 
   private record Pair(Outcome baseline, Outcome candidate, @Nullable Outcome noise) {}
 
-  private record Result(ResponseDiff raw, @Nullable ResponseDiff noise) {}
-
   private final ResponseDiffer differ;
   private final NoiseCanceller canceller;
   private final ExecutorService workers;
   private final int maxInFlight;
-  private final ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<Future<NoiseCanceller.Batch>> inFlight = new ArrayDeque<>();
   private List<Pair> batch = new ArrayList<>(BATCH);
 
   ParallelDiffs(ResponseDiffer differ, NoiseCanceller canceller) {
@@ -72,24 +71,22 @@ final class ParallelDiffs implements AutoCloseable {
     }
   }
 
-  private List<Result> diff(List<Pair> pairs) {
-    List<Result> out = new ArrayList<>(pairs.size());
+  private NoiseCanceller.Batch diff(List<Pair> pairs) {
+    NoiseCanceller.Batch counted = canceller.newBatch();
     for (Pair p : pairs) {
       if (p.noise() == null) {
-        out.add(new Result(differ.diff(p.baseline(), p.candidate()), null));
+        counted.add(differ.diff(p.baseline(), p.candidate()), null);
       } else {
         List<ResponseDiff> d = differ.diff(p.baseline(), List.of(p.candidate(), p.noise()));
-        out.add(new Result(d.get(0), d.get(1)));
+        counted.add(d.get(0), d.get(1));
       }
     }
-    return out;
+    return counted;
   }
 
-  private void count(Future<List<Result>> f) throws InterruptedIOException {
+  private void count(Future<NoiseCanceller.Batch> f) throws InterruptedIOException {
     try {
-      for (Result r : f.get()) {
-        canceller.add(r.raw(), r.noise());
-      }
+      canceller.addAll(f.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while diffing responses");

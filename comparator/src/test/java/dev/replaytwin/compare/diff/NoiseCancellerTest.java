@@ -39,6 +39,60 @@ class NoiseCancellerTest {
   }
 
   @Test
+  void batchesAddedInOrderCountAsEveryRequestAddedInOrder() {
+    NoiseOptions options = NoiseOptions.defaults().withMaxFieldsPerEndpoint(6).withMaxExamples(3)
+        .withIgnore(IgnoreRules.of(List.of("$.b", "status")));
+    String[] fields = {"$.a", "$.b", "$.c", "$.d", "$.e", "$.f", "$.g", "$.h", "$.i", "status", "body"};
+    DiffKind[] kinds = {DiffKind.CHANGED_VALUE, DiffKind.CHANGED_TYPE, DiffKind.MISSING};
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, random);
+    List<ResponseDiff[]> requests = new ArrayList<>();
+    for (int i : order) {
+      String endpoint = "GET /e" + random.nextInt(3);
+      ResponseDiff raw = randomDiff(id(i), endpoint, fields, kinds);
+      requests.add(new ResponseDiff[] {raw, random.nextInt(4) == 0 ? null : randomDiff(id(i), endpoint, fields, kinds)});
+    }
+
+    NoiseCanceller one = new NoiseCanceller(options);
+    requests.forEach(r -> one.add(r[0], r[1]));
+    NoiseCanceller batched = new NoiseCanceller(options);
+    for (int from = 0; from < requests.size(); ) {
+      int to = Math.min(requests.size(), from + 1 + random.nextInt(60));
+      NoiseCanceller.Batch batch = batched.newBatch();
+      requests.subList(from, to).forEach(r -> batch.add(r[0], r[1]));
+      batched.addAll(batch);
+      from = to;
+    }
+
+    assertThat(batched.report()).isEqualTo(one.report());
+    assertThat(one.report().endpoints()).allSatisfy(e -> assertThat(e.droppedDifferences()).isPositive());
+    assertThat(one.report().endpoints()).allSatisfy(e -> assertThat(e.fields())
+        .anySatisfy(f -> assertThat(f.classification()).isEqualTo(Classification.IGNORED)));
+  }
+
+  private ResponseDiff randomDiff(String id, String endpoint, String[] fields, DiffKind[] kinds) {
+    List<Difference> differences = new ArrayList<>();
+    for (int k = random.nextInt(5); k > 0; k--) {
+      // Later fields are rarer, so keys are first seen at every point of the run.
+      String field = fields[Math.min(fields.length - 1, (int) Math.abs(random.nextGaussian() * 4))];
+      differences.add(new Difference(field, field, kinds[random.nextInt(kinds.length)], "1", "2"));
+    }
+    return new ResponseDiff(id, 0, endpoint, differences,
+        random.nextInt(10) == 0 ? BodyComparison.DIGEST_TRUNCATED : BodyComparison.JSON, random.nextInt(10) == 0);
+  }
+
+  @Test
+  void aBatchOfAnotherCancellerIsRefused() {
+    NoiseCanceller one = new NoiseCanceller(NoiseOptions.defaults());
+    NoiseCanceller other = new NoiseCanceller(NoiseOptions.defaults());
+    assertThatIllegalArgumentException().isThrownBy(() -> one.addAll(other.newBatch()))
+        .withMessageContaining("another canceller");
+  }
+
+  @Test
   void fieldsDifferingOnEveryResponseOfAllThreeTargetsAreNoise() {
     NoiseCanceller canceller = new NoiseCanceller(NoiseOptions.defaults());
     for (int i = 0; i < 200; i++) {

@@ -22,6 +22,10 @@ import java.util.Set;
 /**
  * Counts for one endpoint. Memory grows with the distinct (field, kind) keys, capped, never with
  * the requests.
+ *
+ * <p>A tally can also count a batch of requests apart ({@link #batch}), on another thread, and be
+ * {@link #merge merged} into the endpoint's later: merged in the order they were counted, batches
+ * give exactly the counts, the kept keys and the examples counting every request here would have.
  */
 public final class EndpointTally {
   /** Up to this many differences a scan finds repeated keys sooner than a set. */
@@ -33,7 +37,10 @@ public final class EndpointTally {
   private final NoiseOptions options;
   /** Tallies by field, then by kind: looked up once or twice per difference, so without a key object. */
   private final Map<String, FieldTally[]> fields = new HashMap<>();
-  private int keys;
+  /** The tallies in the order their keys were first seen. */
+  private final List<FieldTally> seen = new ArrayList<>();
+  /** A batch's tally, to be merged: it keeps every key, and is never judged. */
+  private final boolean batch;
   private long pairs;
   private long noisePairs;
   private long cappedPairs;
@@ -41,7 +48,63 @@ public final class EndpointTally {
   private long droppedDifferences;
 
   public EndpointTally(NoiseOptions options) {
+    this(options, false);
+  }
+
+  private EndpointTally(NoiseOptions options, boolean batch) {
     this.options = options;
+    this.batch = batch;
+  }
+
+  /** A tally of some of this endpoint's requests, to {@link #merge} into one made by the constructor. */
+  public static EndpointTally batch(NoiseOptions options) {
+    return new EndpointTally(options, true);
+  }
+
+  /**
+   * Counts {@code batch} as if its requests had been added here, in its order, after everything
+   * added before. A key the batch saw first is kept here when there is still room at that point, as
+   * it would have been; examples keep their order (exchange id, then the order they came in).
+   */
+  public void merge(EndpointTally batch) {
+    pairs += batch.pairs;
+    noisePairs += batch.noisePairs;
+    cappedPairs += batch.cappedPairs;
+    digestOnlyPairs += batch.digestOnlyPairs;
+    droppedDifferences += batch.droppedDifferences;
+    for (FieldTally b : batch.seen) {
+      FieldTally t = tally(b.field, b.kind);
+      if (t == null) {
+        droppedDifferences += b.raw + b.noise;
+        continue;
+      }
+      t.raw += b.raw;
+      t.noise += b.noise;
+      b.rawExamples.examples().forEach(t.rawExamples::offer);
+      b.noiseExamples.examples().forEach(t.noiseExamples::offer);
+    }
+  }
+
+  /** The tally of (field, kind), made when there is room for another key; null when there is not. */
+  private @Nullable FieldTally tally(String field, DiffKind kind) {
+    FieldTally[] byKind = fields.get(field);
+    FieldTally tally = byKind == null ? null : byKind[kind.ordinal()];
+    if (tally != null) {
+      return tally;
+    }
+    if (!batch && seen.size() >= options.maxFieldsPerEndpoint()) {
+      return null;
+    }
+    if (byKind == null) {
+      byKind = new FieldTally[KINDS.length];
+      fields.put(field, byKind);
+    }
+    // A batch's tallies are only merged, never judged: the rule is looked up once the key is kept.
+    String ignoredBy = batch ? "" : options.ignore().ruleFor(field).orElse("");
+    tally = new FieldTally(field, kind, ignoredBy, options.maxExamples());
+    byKind[kind.ordinal()] = tally;
+    seen.add(tally);
+    return tally;
   }
 
   public void add(ResponseDiff raw, @Nullable ResponseDiff noise) {
@@ -71,20 +134,10 @@ public final class EndpointTally {
       if (seen != null ? !seen.add(d.kind().ordinal() + " " + d.field()) : countedBefore(differences, i)) {
         continue;
       }
-      FieldTally[] byKind = fields.get(d.field());
-      FieldTally tally = byKind == null ? null : byKind[d.kind().ordinal()];
+      FieldTally tally = tally(d.field(), d.kind());
       if (tally == null) {
-        if (keys >= options.maxFieldsPerEndpoint()) {
-          droppedDifferences++;
-          continue;
-        }
-        if (byKind == null) {
-          byKind = new FieldTally[KINDS.length];
-          fields.put(d.field(), byKind);
-        }
-        tally = new FieldTally(options.ignore().ruleFor(d.field()).orElse(""), options.maxExamples());
-        byKind[d.kind().ordinal()] = tally;
-        keys++;
+        droppedDifferences++;
+        continue;
       }
       tally.count(diff, d, raw);
     }
@@ -103,15 +156,10 @@ public final class EndpointTally {
   }
 
   public EndpointReport report(String endpoint) {
-    List<FieldReport> out = new ArrayList<>(keys);
-    for (Map.Entry<String, FieldTally[]> e : fields.entrySet()) {
-      for (DiffKind kind : KINDS) {
-        FieldTally t = e.getValue()[kind.ordinal()];
-        if (t != null) {
-          out.add(new FieldReport(e.getKey(), kind, classify(t), t.ignoredBy, pairs, t.raw, noisePairs, t.noise,
-              t.rawExamples.examples(), t.noiseExamples.examples()));
-        }
-      }
+    List<FieldReport> out = new ArrayList<>(seen.size());
+    for (FieldTally t : seen) {
+      out.add(new FieldReport(t.field, t.kind, classify(t), t.ignoredBy, pairs, t.raw, noisePairs, t.noise,
+          t.rawExamples.examples(), t.noiseExamples.examples()));
     }
     out.sort(FIELD_ORDER);
     return new EndpointReport(endpoint, pairs, noisePairs, cappedPairs, digestOnlyPairs, droppedDifferences, out);
@@ -131,13 +179,17 @@ public final class EndpointTally {
   }
 
   private static final class FieldTally {
+    final String field;
+    final DiffKind kind;
     final String ignoredBy;
     final ExampleKeeper rawExamples;
     final ExampleKeeper noiseExamples;
     long raw;
     long noise;
 
-    FieldTally(String ignoredBy, int maxExamples) {
+    FieldTally(String field, DiffKind kind, String ignoredBy, int maxExamples) {
+      this.field = field;
+      this.kind = kind;
       this.ignoredBy = ignoredBy;
       this.rawExamples = new ExampleKeeper(maxExamples);
       this.noiseExamples = new ExampleKeeper(maxExamples);

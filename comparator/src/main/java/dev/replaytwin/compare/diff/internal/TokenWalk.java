@@ -2,44 +2,42 @@ package dev.replaytwin.compare.diff.internal;
 
 import static dev.replaytwin.compare.diff.internal.JsonTokens.END_ARRAY;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.END_OBJECT;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.FALSE;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.FLOAT;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.INT;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.NAME;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.NULL;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.START_ARRAY;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.START_OBJECT;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.STRING;
-import static dev.replaytwin.compare.diff.internal.JsonTokens.TRUE;
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.replaytwin.compare.diff.DiffKind;
 import dev.replaytwin.compare.diff.Difference;
-import java.math.BigInteger;
+import dev.replaytwin.core.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@link LockstepWalk} on the tokens {@link JsonTokens} reads from bytes, rather than on a parser's:
- * two documents of the same shape walked side by side, their scalars compared and their
- * differences reported exactly as {@link TreeWalk} would. It gives up ({@link #compare} returns
- * false) wherever LockstepWalk does (members named differently or in another order, containers of
- * different types, arrays of different lengths, any difference inside an array, a container at the
- * depth limit). Single use.
+ * {@link TreeWalk} on the tokens {@link JsonTokens} reads from bytes, for documents of about the
+ * same shape: their scalars compared and their differences reported exactly as {@link TreeWalk}
+ * would. Objects whose members come in the same order are walked side by side, as {@link
+ * LockstepWalk} walks them; others member by member by name, reporting a scalar member only one
+ * side has as {@link DiffKind#MISSING} or {@link DiffKind#EXTRA}, as the tree walk does. It gives up
+ * ({@link #compare} returns false) on containers of different types, arrays of different lengths,
+ * any difference inside an array (it may be an {@link DiffKind#ARRAY_ORDER}), a container member
+ * only one side has (its value would be shown whole) and a container at the depth limit. Single use.
  */
 public final class TokenWalk {
-  private static final int MAX_LONG_DIGITS = 18;
-
   private final int maxDifferences;
   private final int maxDepth;
   private final int maxValueChars;
   private final List<Difference> differences = new ArrayList<>(4);
   private boolean differencesCapped;
-  /** The name token of the current member of each open container (-1 in arrays). */
+  private @Nullable JsonTokens left;
+  private @Nullable JsonTokens right;
+  /** The left name token of the current member of each open container (-1 in arrays). */
   private int[] members = new int[8];
+  private int depth;
+  private int arrays;
+  /** The tokens after the value last compared, in each document. */
+  private int nextLeft;
+  private int nextRight;
 
   public TokenWalk(int maxDifferences, int maxDepth, int maxValueChars) {
     this.maxDifferences = maxDifferences;
@@ -57,38 +55,73 @@ public final class TokenWalk {
 
   /**
    * Walks the two documents; false when it gave up and a parser must decide, in which case
-   * {@link #differences()} means nothing.
+   * {@link #differences()} means nothing. {@code left} must have been read with its member names
+   * checked ({@link JsonTokens#of}); {@code right} may not have been.
    */
   public boolean compare(JsonTokens left, JsonTokens right) {
-    int n = Math.min(left.count(), right.count());
-    int depth = 0;
-    int arrays = 0;
-    for (int t = 0; t < n; t++) {
-      int a = left.kind(t);
-      int b = right.kind(t);
+    if (!left.namesChecked) {
+      throw new IllegalArgumentException("left: read without checking its member names (expected: JsonTokens.of)");
+    }
+    this.left = left;
+    this.right = right;
+    if (!value(0, 0)) {
+      return false;
+    }
+    if (differencesCapped) {
+      // The tree walk stops here too; both documents were read whole and well formed, and their
+      // member names must not repeat past this point either.
+      return namesChecked();
+    }
+    return true;
+  }
+
+  /** Checks the right document's member names if that was left undone; false when one repeats. */
+  private boolean namesChecked() {
+    if (!right.namesChecked) {
+      JsonTokens checked = JsonTokens.of(right.bytes);
+      if (checked == null) {
+        return false;
+      }
+      right = checked;
+    }
+    return true;
+  }
+
+  /**
+   * Compares the values starting at tokens {@code i} and {@code j}, in one loop over both documents'
+   * tokens side by side; false to give up. Leaves {@link #nextLeft} and {@link #nextRight} after them,
+   * and stops early once capped.
+   */
+  private boolean value(int i, int j) {
+    int base = depth;
+    do {
+      int a = left.kind(i);
+      int b = right.kind(j);
       if (a == NAME || b == NAME || a == END_OBJECT || b == END_OBJECT) {
         // Both documents are well formed and alike so far, so both are between members.
-        if (a != b) {
-          return false;
-        }
-        if (a == END_OBJECT) {
+        if (a == END_OBJECT && b == END_OBJECT) {
           depth--;
-        } else if (left.sameText(t, right, t)) {
-          members[depth - 1] = t;
+        } else if (a == NAME && b == NAME && left.sameText(i, right, j)) {
+          members[depth - 1] = i;
         } else {
-          return false;
+          if (!membersByName(i, j)) {
+            return false;
+          }
+          if (differencesCapped) {
+            return true;
+          }
+          depth--;
+          i = nextLeft;
+          j = nextRight;
+          continue;
         }
-        continue;
-      }
-      if (a == END_ARRAY || b == END_ARRAY) {
+      } else if (a == END_ARRAY || b == END_ARRAY) {
         if (a != b) {
           return false;
         }
         depth--;
         arrays--;
-        continue;
-      }
-      if (a == START_OBJECT || a == START_ARRAY || b == START_OBJECT || b == START_ARRAY) {
+      } else if (a == START_OBJECT || a == START_ARRAY || b == START_OBJECT || b == START_ARRAY) {
         if (a != b || depth >= maxDepth) {
           return false;
         }
@@ -99,148 +132,163 @@ public final class TokenWalk {
         if (a == START_ARRAY) {
           arrays++;
         }
-        continue;
+      } else {
+        int same = TokenScalars.same(left, i, right, j);
+        if (same < 0) {
+          return false;
+        }
+        if (same == 0) {
+          if (arrays > 0) {
+            return false; // inside an array a difference may be an ARRAY_ORDER
+          }
+          report(i, j, TokenScalars.type(a) == TokenScalars.type(b) ? DiffKind.CHANGED_VALUE : DiffKind.CHANGED_TYPE);
+          if (differencesCapped) {
+            return true;
+          }
+        }
       }
-      int same = sameScalar(left, right, t, a, b);
-      if (same < 0) {
-        return false;
+      i++;
+      j++;
+    } while (depth > base);
+    nextLeft = i;
+    nextRight = j;
+    return true;
+  }
+
+  /**
+   * The rest of an object from left member {@code i} and right member {@code j} on, as {@link
+   * TreeWalk#compare} compares objects: the left's members in order, each against the right's of
+   * that name or as missing, then the right's members the left does not have, as extra. The members
+   * before were alike, one for one, so none of the rest matches one of them.
+   */
+  private boolean membersByName(int i, int j) {
+    if (!namesChecked()) {
+      return false; // a name looked up must be the only one of its kind
+    }
+    int[] rightMembers = new int[8];
+    int count = 0;
+    for (int t = j; right.kind(t) != END_OBJECT; t = skip(right, t + 1)) {
+      if (count == rightMembers.length) {
+        rightMembers = Arrays.copyOf(rightMembers, count * 2);
       }
-      if (same == 1) {
-        continue;
+      rightMembers[count++] = t;
+    }
+    int rightEnd = count == 0 ? j : skip(right, rightMembers[count - 1] + 1);
+    boolean[] matched = new boolean[count];
+    int shared = 0;
+    for (int t = i; left.kind(t) != END_OBJECT; ) {
+      int u = -1;
+      for (int k = 0; k < count && u < 0; k++) {
+        if (!matched[k] && left.sameText(t, right, rightMembers[k])) {
+          matched[k] = true;
+          u = rightMembers[k];
+        }
       }
-      if (arrays > 0) {
-        return false; // inside an array a difference may be an ARRAY_ORDER
+      members[depth - 1] = t;
+      int after = skip(left, t + 1);
+      if (u < 0) {
+        if (!onlyOneSide(left, t, DiffKind.MISSING)) {
+          return false;
+        }
+      } else {
+        shared++;
+        if (!value(t + 1, u + 1)) {
+          return false;
+        }
       }
-      report(left, right, t, type(a) == type(b) ? DiffKind.CHANGED_VALUE : DiffKind.CHANGED_TYPE, depth);
       if (differencesCapped) {
-        // The tree walk stops here too; both documents were read whole and well formed.
         return true;
       }
+      t = after;
     }
-    return left.count() == right.count();
+    int leftEnd = i;
+    while (left.kind(leftEnd) != END_OBJECT) {
+      leftEnd = skip(left, leftEnd + 1);
+    }
+    if (shared < count) {
+      for (int k = 0; k < count; k++) {
+        if (!matched[k]) {
+          members[depth - 1] = -1;
+          if (!onlyOneSide(right, rightMembers[k], DiffKind.EXTRA)) {
+            return false;
+          }
+          if (differencesCapped) {
+            return true;
+          }
+        }
+      }
+    }
+    nextLeft = leftEnd + 1;
+    nextRight = rightEnd + 1;
+    return true;
   }
 
-  /** The scalar's JSON type, as {@link LockstepWalk} tells them apart. */
-  private static int type(int kind) {
-    return switch (kind) {
-      case INT, FLOAT -> INT;
-      case TRUE, FALSE -> TRUE;
-      default -> kind;
-    };
+  /** Reports member {@code name} of {@code tokens}, which only that side has; false to give up. */
+  private boolean onlyOneSide(JsonTokens tokens, int name, DiffKind kind) {
+    int v = name + 1;
+    int k = tokens.kind(v);
+    if (arrays > 0 || k == START_OBJECT || k == START_ARRAY) {
+      // In an array the tree walk may see the whole object moved; a container would be shown whole.
+      return false;
+    }
+    if (differences.size() >= maxDifferences) {
+      differencesCapped = true;
+      return true;
+    }
+    String at = path(kind == DiffKind.EXTRA ? tokens : null, name);
+    String shown = TokenScalars.render(tokens, v, maxValueChars);
+    differences.add(new Difference(at, at, kind, kind == DiffKind.MISSING ? shown : null,
+        kind == DiffKind.EXTRA ? shown : null));
+    return true;
   }
 
-  /** 1 when the two scalars are equal by {@link JsonValues#equal}, 0 when not, -1 to give up. */
-  private static int sameScalar(JsonTokens left, JsonTokens right, int t, int a, int b) {
-    if (type(a) != type(b)) {
-      return 0;
+  /** The token after the value starting at {@code t}. */
+  private static int skip(JsonTokens tokens, int t) {
+    int k = tokens.kind(t);
+    if (k != START_OBJECT && k != START_ARRAY) {
+      return t + 1;
     }
-    switch (a) {
-      case STRING:
-        return left.sameText(t, right, t) ? 1 : 0;
-      case TRUE:
-      case FALSE:
-        return a == b ? 1 : 0;
-      case NULL:
-        return 1;
-      default:
-        break;
-    }
-    if (a == b && left.sameBytes(t, right, t)) {
-      return 1; // the same spelling is the same value
-    }
-    if (a == INT && b == INT && digits(left, t) <= MAX_LONG_DIGITS && digits(right, t) <= MAX_LONG_DIGITS) {
-      return longValue(left, t) == longValue(right, t) ? 1 : 0;
-    }
-    if (a == FLOAT && b == FLOAT) {
-      return doubleValue(left, t) == doubleValue(right, t) ? 1 : 0;
-    }
-    JsonNode x = node(left, t);
-    JsonNode y = node(right, t);
-    return JsonValues.sameNumber(x, y) ? 1 : 0;
+    int open = 0;
+    do {
+      k = tokens.kind(t++);
+      if (k == START_OBJECT || k == START_ARRAY) {
+        open++;
+      } else if (k == END_OBJECT || k == END_ARRAY) {
+        open--;
+      }
+    } while (open > 0);
+    return t;
   }
 
-  /** Records a difference at token {@code t}, as {@link TreeWalk} does, or marks the walk capped. */
-  private void report(JsonTokens left, JsonTokens right, int t, DiffKind kind, int depth) {
+  /** Records a difference at tokens {@code i} and {@code j}, as {@link TreeWalk} does, or marks the walk capped. */
+  private void report(int i, int j, DiffKind kind) {
     if (differences.size() >= maxDifferences) {
       differencesCapped = true;
       return;
     }
-    // Every container on the path is an object, whose current member names the step.
-    String at = left.path(members[depth - 1]);
+    String at = path(null, members[depth - 1]);
+    differences.add(new Difference(at, at, kind, TokenScalars.render(left, i, maxValueChars), TokenScalars.render(right, j, maxValueChars)));
+  }
+
+  /**
+   * The path to the current member: the left's names of the open objects (every container on the
+   * path is one), the last one {@code name} of {@code extra} when it is a member only the right has.
+   */
+  private String path(@Nullable JsonTokens extra, int name) {
+    // A left member's ancestors never change, so its path is kept on the left's tokens.
+    String at = extra == null ? left.path(name) : null;
     if (at == null) {
       StringBuilder path = new StringBuilder(8 + depth * 8).append('$');
-      for (int d = 0; d < depth; d++) {
+      for (int d = 0; d < depth - 1; d++) {
         PathText.appendMember(path, left.text(members[d]));
       }
+      PathText.appendMember(path, (extra == null ? left : extra).text(name));
       at = path.toString();
-      left.keepPath(members[depth - 1], at);
-    }
-    differences.add(new Difference(at, at, kind, render(left, t), render(right, t)));
-  }
-
-  /** {@link JsonValues#render} of the node for token {@code t}; a short plain string without building the node. */
-  private String render(JsonTokens tokens, int t) {
-    if (tokens.kind(t) == STRING && !tokens.escaped(t) && tokens.ascii(t)) {
-      int from = tokens.from(t);
-      int length = tokens.to(t) - from;
-      if (length + 2 <= maxValueChars) {
-        // Unescaped, it holds no quote, backslash or control character that quoting would escape.
-        byte[] quoted = new byte[length + 2];
-        quoted[0] = '"';
-        System.arraycopy(tokens.bytes, from, quoted, 1, length);
-        quoted[length + 1] = '"';
-        return new String(quoted, ISO_8859_1);
+      if (extra == null) {
+        left.keepPath(name, at);
       }
     }
-    return JsonValues.render(node(tokens, t), maxValueChars);
+    return at;
   }
 
-  /** The node a tree built by {@link BodyView} holds for scalar token {@code t}, as {@link ScalarNodes} makes it. */
-  private static JsonNode node(JsonTokens tokens, int t) {
-    JsonNodeFactory nodes = BodyView.nodes();
-    return switch (tokens.kind(t)) {
-      case STRING -> nodes.textNode(tokens.text(t));
-      case TRUE -> nodes.booleanNode(true);
-      case FALSE -> nodes.booleanNode(false);
-      case NULL -> nodes.nullNode();
-      case INT -> {
-        if (digits(tokens, t) <= MAX_LONG_DIGITS) {
-          long v = longValue(tokens, t);
-          yield v == (int) v ? nodes.numberNode((int) v) : nodes.numberNode(v);
-        }
-        // As Jackson: a long when it fits, else a BigInteger.
-        BigInteger v = new BigInteger(new String(tokens.bytes, tokens.from(t), tokens.to(t) - tokens.from(t),
-            ISO_8859_1));
-        yield v.bitLength() < Long.SIZE ? nodes.numberNode(v.longValue()) : nodes.numberNode(v);
-      }
-      case FLOAT -> nodes.numberNode(doubleValue(tokens, t));
-      default -> throw new IllegalArgumentException("token " + t + " is not a scalar");
-    };
-  }
-
-  private static int digits(JsonTokens tokens, int t) {
-    int from = tokens.from(t);
-    return tokens.to(t) - from - (tokens.bytes[from] == '-' ? 1 : 0);
-  }
-
-  /** An integer of at most 18 digits. */
-  private static long longValue(JsonTokens tokens, int t) {
-    byte[] b = tokens.bytes;
-    int i = tokens.from(t);
-    int to = tokens.to(t);
-    boolean negative = b[i] == '-';
-    if (negative) {
-      i++;
-    }
-    long v = 0;
-    for (; i < to; i++) {
-      v = v * 10 + (b[i] - '0');
-    }
-    return negative ? -v : v;
-  }
-
-  /** What Jackson reads a fraction as: {@link Double#parseDouble} of its spelling. */
-  private static double doubleValue(JsonTokens tokens, int t) {
-    return Double.parseDouble(new String(tokens.bytes, tokens.from(t), tokens.to(t) - tokens.from(t), ISO_8859_1));
-  }
 }
