@@ -25,7 +25,7 @@ import java.util.Set;
  * against the scenario file's directory.
  */
 public record Scenario(Path file, String name, String description, Capture capture, Twins twins,
-    Dependencies dependencies, Replay replay, Gate gate, Report report) {
+    Dependencies dependencies, Replay replay, @Nullable Capacity capacity, Gate gate, Report report) {
   public Scenario {
     requireNonNull(file, "file");
     requireNonNull(name, "name");
@@ -121,6 +121,33 @@ public record Scenario(Path file, String name, String description, Capture captu
       requireNonNull(pacing, "pacing");
       requireNonNull(warmup, "warmup");
       requireNonNull(lagBound, "lagBound");
+    }
+  }
+
+  /**
+   * A capacity test instead of one replay: the capture replayed at each speed in turn (each step
+   * {@code replay.duration} long, its {@code replay.warmup} not measured) until every twin breaks
+   * the budget; the result is the highest speed each twin sustains.
+   *
+   * @param speeds the steps, multiples of the captured rate, rising
+   * @param maxErrorRate the share of measured requests that may fail (5xx or no response)
+   * @param maxP99 the p99 latency, from the intended send time, no step may exceed
+   */
+  public record Capacity(List<Double> speeds, double maxErrorRate, Duration maxP99) {
+    public Capacity {
+      speeds = List.copyOf(speeds);
+      if (speeds.isEmpty()) {
+        throw new IllegalArgumentException("speeds: none (expected: at least one, e.g. [1, 2, 4, 8])");
+      }
+      for (int i = 0; i < speeds.size(); i++) {
+        if (!(speeds.get(i) > 0) || i > 0 && speeds.get(i) <= speeds.get(i - 1)) {
+          throw new IllegalArgumentException("speeds: " + speeds + " (expected: positive and rising, e.g. [1, 2, 4, 8])");
+        }
+      }
+      if (!(maxErrorRate >= 0 && maxErrorRate <= 1)) {
+        throw new IllegalArgumentException("maxErrorRate: " + maxErrorRate + " (expected: 0..1)");
+      }
+      requireNonNull(maxP99, "maxP99");
     }
   }
 

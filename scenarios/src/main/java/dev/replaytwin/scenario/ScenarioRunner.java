@@ -18,8 +18,10 @@ import dev.replaytwin.deploy.TwinDriver;
 import dev.replaytwin.deploy.TwinExit;
 import dev.replaytwin.deploy.TwinSpec;
 import dev.replaytwin.deploy.Twins;
+import dev.replaytwin.replay.Pacing;
 import dev.replaytwin.replay.Replay;
 import dev.replaytwin.replay.ReplayOptions;
+import dev.replaytwin.scenario.internal.CapacitySteps;
 import dev.replaytwin.scenario.internal.Dependencies;
 import dev.replaytwin.scenario.internal.ReplayPlan;
 import dev.replaytwin.scenario.internal.ReportDirectory;
@@ -122,8 +124,10 @@ public final class ScenarioRunner {
       }
       RunDirectory run = RunDirectory.at(reportDir.resolve("run"));
       Outcome outcome;
+      CapacitySteps steps = scenario.capacity() == null ? null : new CapacitySteps(scenario.capacity(), names);
       try (ResourceMonitor monitor = ResourceMonitor.start(samples, started, Duration.ofSeconds(1), this::died)) {
-        outcome = replay(run, started, deps, record);
+        outcome = steps == null ? replay(run, started, deps, record, scenario.replay().pacing(), "")
+            : stepUp(steps, run, started, deps, record);
       }
       deps.writeCalls(run);
       deps.copySamples(samples, run, names);
@@ -134,7 +138,7 @@ public final class ScenarioRunner {
         return ended(record, reportDir, Decision.INCONCLUSIVE, "interrupted: " + stopReason, false);
       }
       twins.close();
-      return compare(record, reportDir, run, names);
+      return steps == null ? compare(record, reportDir, run, names) : capacity(record, reportDir, steps);
     } catch (DeployException e) {
       return ended(record, reportDir, Decision.INCONCLUSIVE, e.getMessage(), true);
     } catch (InterruptedException e) {
@@ -148,17 +152,34 @@ public final class ScenarioRunner {
 
   private record Outcome(@Nullable String error) {}
 
-  private Outcome replay(RunDirectory run, List<Twin> twins, Dependencies deps, RunRecord record)
+  /** Replays each capacity step into {@code run/<speed>x/} until {@link CapacitySteps#measure} says stop. */
+  private Outcome stepUp(CapacitySteps steps, RunDirectory run, List<Twin> twins, Dependencies deps, RunRecord record)
       throws IOException, InterruptedException {
-    ReplayOptions replayOptions = ReplayPlan.options(scenario, run.root(), twins);
+    for (double speed : scenario.capacity().speeds()) {
+      String name = CapacitySteps.stepName(speed);
+      Outcome o = replay(RunDirectory.at(run.root().resolve(name)), twins, deps, record, new Pacing.Scaled(speed),
+          " at " + name);
+      if (o.error != null || stopReason != null) {
+        return o;
+      }
+      if (!steps.measure(speed, RunDirectory.at(run.root().resolve(name)))) {
+        break;
+      }
+    }
+    return new Outcome(null);
+  }
+
+  private Outcome replay(RunDirectory run, List<Twin> twins, Dependencies deps, RunRecord record, Pacing pacing,
+      String step) throws IOException, InterruptedException {
+    ReplayOptions replayOptions = ReplayPlan.options(scenario, run.root(), twins, pacing);
     try {
       Replay.check(replayOptions);
     } catch (IllegalArgumentException e) {
       return new Outcome(e.getMessage());
     }
-    listener.phase("replaying " + scenario.capture().file().getFileName() + " against "
+    listener.phase("replaying " + scenario.capture().file().getFileName() + step + " against "
         + String.join(", ", twins.stream().map(Twin::name).toList()));
-    record.phase("replay");
+    record.phase("replay" + step);
     Replay r = new Replay(replayOptions, listener);
     replay = r;
     deps.markStart();
@@ -201,6 +222,19 @@ public final class ScenarioRunner {
     }
     record.end("finished", summary);
     return new ScenarioResult(scenario.name(), decision, summary, verdict, reportDir, reports, false);
+  }
+
+  private ScenarioResult capacity(RunRecord record, Path reportDir, CapacitySteps steps) throws IOException {
+    Decision decision = steps.decision();
+    String summary = steps.summary();
+    for (TwinExit death : List.copyOf(deaths)) {
+      boolean candidate = death.name().equals("candidate");
+      decision = decision.worst(candidate ? Decision.FAIL : Decision.INCONCLUSIVE);
+      summary = death.name() + " exited with code " + death.exitCode() + " during the replay; " + summary;
+    }
+    List<Path> reports = steps.write(reportDir, decision);
+    record.end("finished", summary);
+    return new ScenarioResult(scenario.name(), decision, summary, null, reportDir, reports, false);
   }
 
   private ScenarioResult ended(RunRecord record, Path reportDir, Decision decision, String why, boolean setupError)

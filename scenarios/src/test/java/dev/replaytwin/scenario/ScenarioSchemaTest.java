@@ -32,6 +32,8 @@ class ScenarioSchemaTest {
         Map.entry("dependencies", schema.at("/properties/dependencies")),
         Map.entry("fault", schema.at("/$defs/fault")),
         Map.entry("replay", schema.at("/properties/replay")),
+        Map.entry("capacity", schema.at("/properties/capacity")),
+        Map.entry("capacity.budget", schema.at("/properties/capacity/properties/budget")),
         Map.entry("report", schema.at("/properties/report")));
 
     assertThat(sections.keySet()).isEqualTo(ScenarioReader.KEYS.keySet());

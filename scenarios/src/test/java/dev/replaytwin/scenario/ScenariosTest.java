@@ -159,6 +159,44 @@ class ScenariosTest {
         .hasMessage("twins.candidate.docker: missing (this twin can start with: process)");
   }
 
+  @Test
+  void aCapacitySectionStepsThroughSpeedsWithABudgetAndTakesThePlaceOfThePace() throws Exception {
+    Files.writeString(dir.resolve("c.twcap"), "x");
+    String twins = """
+        capture: {file: c.twcap}
+        twins:
+          baseline: {process: {command: [a]}}
+          candidate: {process: {command: [b]}}
+        """;
+    Scenario s = Scenarios.load(write("cap.yaml", twins + """
+        replay: {duration: 30s, warmup: 5s}
+        capacity:
+          speeds: [1, 2x, 4, 8]
+          budget: {errors: 2%, p99: 250ms}
+        """)).get(0);
+
+    assertThat(s.capacity()).isEqualTo(new Scenario.Capacity(List.of(1.0, 2.0, 4.0, 8.0), 0.02,
+        java.time.Duration.ofMillis(250)));
+
+    Path bad = write("bad.yaml", twins + """
+        replay: {speed: 2}
+        capacity:
+          speeds: [2, 1]
+          budget: {errors: 2%}
+        """);
+    assertThat(catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(bad)).problems())
+        .containsExactlyInAnyOrder(
+            bad + ":8: capacity.budget.p99: missing (expected: the p99 latency a step may not exceed, e.g. p99: 250ms)",
+            bad + ":5: replay.speed: given with capacity (expected: none; capacity.speeds sets the speed of each step)",
+            bad + ":5: replay.duration: missing (expected: how long each capacity step replays, e.g. duration: 30s)");
+    Path falling = write("falling.yaml", twins + """
+        replay: {duration: 10s}
+        capacity: {speeds: [2, 1], budget: {p99: 1s}}
+        """);
+    assertThat(catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(falling)).problems())
+        .containsExactly(falling + ":6: capacity.speeds: [2.0, 1.0] (expected: positive and rising, e.g. [1, 2, 4, 8])");
+  }
+
   private List<String> loadNames() {
     try {
       return Scenarios.load(dir).stream().map(Scenario::name).toList();

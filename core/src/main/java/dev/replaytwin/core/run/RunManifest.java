@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +152,22 @@ public record RunManifest(
       long timerP99Nanos, long timerLate, long timerSamples) {
     public Health {
       reasons = List.copyOf(reasons);
+    }
+  }
+
+  /**
+   * When the measured part of the run begins, in epoch nanoseconds: t0 plus the warm-up; rows
+   * intended earlier are not judged. {@link Long#MIN_VALUE} when there was no warm-up.
+   */
+  public long measuredFrom() {
+    String warmup = schedule.warmup();
+    if (warmup == null || warmup.isEmpty()) {
+      return Long.MIN_VALUE;
+    }
+    try {
+      return t0EpochNanos + Duration.parse(warmup).toNanos();
+    } catch (DateTimeParseException e) {
+      return t0EpochNanos;
     }
   }
 

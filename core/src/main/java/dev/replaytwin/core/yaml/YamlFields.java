@@ -172,6 +172,25 @@ public final class YamlFields {
     return otherwise;
   }
 
+  /** A share written {@code 5%} or {@code 0.05}, above 0 and at most 1; or {@code otherwise}. */
+  public double share(@Nullable YamlNode.Entry entry, String path, double otherwise) {
+    String t = text(entry, path, null);
+    if (t == null) {
+      return otherwise;
+    }
+    try {
+      double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+          : Double.parseDouble(t);
+      if (v > 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problem(entry.value().line(), path, t + " (expected: a share above 0 and at most 1, e.g. 5% or 0.05)");
+    return otherwise;
+  }
+
   /** A whole number in [low, high], or {@code otherwise}. */
   public long integer(@Nullable YamlNode.Entry entry, String path, long otherwise, long low, long high) {
     String t = text(entry, path, null);

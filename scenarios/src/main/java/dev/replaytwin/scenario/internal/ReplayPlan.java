@@ -2,6 +2,7 @@ package dev.replaytwin.scenario.internal;
 
 import dev.replaytwin.core.capture.CaptureFiles;
 import dev.replaytwin.deploy.Twin;
+import dev.replaytwin.replay.Pacing;
 import dev.replaytwin.replay.ReplayOptions;
 import dev.replaytwin.replay.Target;
 import dev.replaytwin.scenario.Scenario;
@@ -13,11 +14,12 @@ import java.util.List;
 public final class ReplayPlan {
   private ReplayPlan() {}
 
-  public static ReplayOptions options(Scenario s, Path out, List<Twin> twins) throws IOException {
+  /** The replay of {@code s} into {@code out} against {@code twins}, paced by {@code pacing}. */
+  public static ReplayOptions options(Scenario s, Path out, List<Twin> twins, Pacing pacing) throws IOException {
     Scenario.Capture c = s.capture();
     Scenario.Replay r = s.replay();
     ReplayOptions.Builder b = ReplayOptions.builder(c.file(), out)
-        .pacing(r.pacing())
+        .pacing(pacing)
         .duration(r.duration())
         .warmup(r.warmup())
         .loop(r.loop())

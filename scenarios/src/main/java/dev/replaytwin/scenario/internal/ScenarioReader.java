@@ -44,7 +44,8 @@ public final class ScenarioReader {
    * for one twin), so the JSON Schema shipped for editors can be checked against the reader.
    */
   public static final Map<String, List<String>> KEYS = Map.ofEntries(
-        Map.entry("", List.of("name", "description", "capture", "twins", "dependencies", "replay", "gate", "report")),
+        Map.entry("", List.of("name", "description", "capture", "twins", "dependencies", "replay", "capacity", "gate",
+          "report")),
         Map.entry("capture", List.of("file", "from", "to", "include", "exclude", "sample", "session", "correlate")),
         Map.entry("twin", List.of("process", "docker", "external", "health")),
         Map.entry("twin.process", List.of("command", "env", "workingDir", "metrics")),
@@ -55,6 +56,8 @@ public final class ScenarioReader {
         Map.entry("fault", List.of("dependency", "endpoint", "kind", "rate", "status", "delay", "perSecond", "startAfter",
           "duration")),
         Map.entry("replay", List.of("speed", "rate", "poisson", "seed", "max", "duration", "warmup", "loop", "lagBound")),
+        Map.entry("capacity", CapacitySection.KEYS),
+        Map.entry("capacity.budget", CapacitySection.BUDGET_KEYS),
         Map.entry("report", List.of("dir", "formats")));
   private static final List<String> TOP = KEYS.get("");
   private static final List<String> DRIVERS = List.of("process", "docker", "external");
@@ -105,6 +108,8 @@ public final class ScenarioReader {
         ? dependencies(top.get("dependencies").value()) : Scenario.Dependencies.NONE;
     Scenario.Replay replay = top.containsKey("replay") ? replay(top.get("replay").value())
         : new Scenario.Replay(new Pacing.Scaled(1), null, Duration.ZERO, false, Duration.ofMillis(1));
+    Scenario.Capacity capacity = top.containsKey("capacity")
+        ? CapacitySection.read(f, top.get("capacity"), top.get("replay")) : null;
     Scenario.Gate gate = top.containsKey("gate") ? gate(top.get("gate"), digest)
         : new Scenario.Gate(GatePolicy.standard(), null);
     Scenario.Report report = report(top.get("report"), name);
@@ -112,7 +117,7 @@ public final class ScenarioReader {
         || f.hasProblems()) {
       return null;
     }
-    return new Scenario(file, name, description, capture, twins, deps, replay, gate, report);
+    return new Scenario(file, name, description, capture, twins, deps, replay, capacity, gate, report);
   }
 
   private <T> @Nullable T required(Map<String, YamlNode.Entry> top, String key, YamlNode root, String expected,
@@ -344,7 +349,7 @@ public final class ScenarioReader {
       }
     }
     String endpoint = f.text(m.get("endpoint"), path + ".endpoint", "");
-    double rate = share(m.get("rate"), path + ".rate");
+    double rate = f.share(m.get("rate"), path + ".rate", 1);
     long status = f.integer(m.get("status"), path + ".status", kind == Fault.Kind.OUTAGE ? 503 : 0, 0, 599);
     if (kind == Fault.Kind.ERROR && !m.containsKey("status")) {
       f.missing(node.line(), path + ".status", "the error status to answer, e.g. 500 or 503");
@@ -362,25 +367,6 @@ public final class ScenarioReader {
       f.problem(node.line(), path, e.getMessage());
       return null;
     }
-  }
-
-  /** {@code 5%} or {@code 0.05}; 1 when not given. */
-  private double share(YamlNode.@Nullable Entry entry, String path) {
-    String t = f.text(entry, path, null);
-    if (t == null) {
-      return 1;
-    }
-    try {
-      double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
-          : Double.parseDouble(t);
-      if (v > 0 && v <= 1) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    f.problem(entry.value().line(), path, t + " (expected: a share above 0 and at most 1, e.g. 5% or 0.05)");
-    return 1;
   }
 
   /** {@code 300ms}, {@code {median: 200ms, sigma: 0.5}} or {@code {min: 100ms, max: 400ms}}. */
