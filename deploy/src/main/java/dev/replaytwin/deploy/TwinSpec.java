@@ -49,7 +49,7 @@ public sealed interface TwinSpec permits TwinSpec.Process, TwinSpec.Docker, Twin
   /**
    * A local process: {@code command} run in {@code workingDir} with {@code env} added to this JVM's
    * environment. {@code metricsUrl}, when not empty, is a Prometheus text endpoint (Micrometer,
-   * Spring actuator) scraped for GC time; a JVM process without one is asked with {@code jstat}.
+   * Spring actuator) scraped for GC time; a JVM process without one has it read from its performance counters.
    */
   record Process(List<String> command, Map<String, String> env, Path workingDir, Health health,
       String metricsUrl) implements TwinSpec {

@@ -148,10 +148,10 @@ class ProcessDriverIT {
   }
 
   @Test
-  void jvmTwinGetsGcTimeFromJstat() throws Exception {
+  void jvmTwinGetsGcTimeFromItsPerformanceCounters() throws Exception {
     try (Twin twin = driver.start(TinyTwin.spec(HEALTH), context("candidate"))) {
       get(twin.baseUrl(), "/gc");
-      assertThat(eventually(() -> twin.sample().gcSeconds() > 0)).as("gcSeconds from jstat").isTrue();
+      assertThat(eventually(() -> twin.sample().gcSeconds() > 0)).as("gcSeconds from hsperfdata").isTrue();
     }
   }
 

@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GC time of the JVMs in a process tree, through one {@link Jstat} per JVM. Whether a pid is a JVM
- * is decided once (its executable is named {@code java}) and remembered, so sampling a tree that
- * holds no JVM costs two small reads per new process and nothing after.
+ * GC time of the JVMs in a process tree, read from each JVM's performance counters file
+ * ({@link PerfCounters}). Whether a pid is a JVM, and where its file is, is decided once (its
+ * executable is named {@code java}) and remembered, so sampling a tree that holds no JVM costs two
+ * small reads per new process and nothing after.
  */
 public final class JvmGcSampler implements AutoCloseable {
   private final Path procRoot;
-  private final Map<Long, Optional<Jstat>> watched = new HashMap<>();
+  private final Map<Long, Optional<Path>> watched = new HashMap<>();
   private boolean closed;
 
   public JvmGcSampler(Path procRoot) {
@@ -26,8 +27,8 @@ public final class JvmGcSampler implements AutoCloseable {
   }
 
   /**
-   * Seconds of GC so far, summed over the JVMs among {@code pids} that jstat has reported on; -1
-   * when none has (no JVM, no jstat, or its first line not printed yet).
+   * Seconds of GC so far, summed over the JVMs among {@code pids} whose counters could be read; -1
+   * when none could (no JVM, or one started with {@code -XX:-UsePerfData}).
    */
   public synchronized double gcSeconds(Collection<Long> pids) {
     if (closed) {
@@ -35,19 +36,15 @@ public final class JvmGcSampler implements AutoCloseable {
     }
     double sum = -1;
     for (long pid : pids) {
-      Optional<Jstat> jstat = watched.computeIfAbsent(pid, p -> isJvm(p) ? Jstat.watch(p) : Optional.empty());
-      if (jstat.isPresent() && jstat.get().gcSeconds() >= 0) {
-        sum = Math.max(sum, 0) + jstat.get().gcSeconds();
+      Optional<Path> counters = watched.computeIfAbsent(pid, p -> isJvm(p) ? PerfCounters.find(procRoot, p)
+          : Optional.empty());
+      double seconds = counters.map(PerfCounters::gcSeconds).orElse(-1.0);
+      if (seconds >= 0) {
+        sum = Math.max(sum, 0) + seconds;
       }
     }
     // Forget processes that are gone, so a twin that runs many short commands does not grow the map.
-    watched.entrySet().removeIf(e -> {
-      if (pids.contains(e.getKey())) {
-        return false;
-      }
-      e.getValue().ifPresent(Jstat::close);
-      return true;
-    });
+    watched.keySet().retainAll(pids);
     return sum;
   }
 
@@ -77,7 +74,6 @@ public final class JvmGcSampler implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    watched.values().forEach(jstat -> jstat.ifPresent(Jstat::close));
     watched.clear();
   }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A healthy twin process started by the process driver. Samples its live process tree from
- * {@code /proc}, and its GC time from its metrics URL when it has one, else from jstat; closing
- * stops the whole tree.
+ * {@code /proc}, and its GC time from its metrics URL when it has one, else from its performance
+ * counters; closing stops the whole tree.
  */
 public final class ProcessTwin extends AbstractTwin {
   private static final Logger log = LoggerFactory.getLogger(ProcessTwin.class);
