@@ -51,7 +51,9 @@ import java.util.Set;
  * @param to only requests captured up to this point, or null
  * @param include only requests matching one of these globs ({@code /api/**}, {@code GET /users/*}); none: all
  * @param exclude no request matching one of these globs
- * @param lagBound how late the replayer may send before it calls its own run invalid (INCONCLUSIVE)
+ * @param lagBound how late the replayer may send before it calls its own run invalid (INCONCLUSIVE), or
+ *     null for {@link #DEFAULT_LAG_BOUND} against a baseline and no bound to speak of against the
+ *     recording, where nothing timed is judged
  * @param responseTimeout how long a request may take, from send to last byte
  * @param reportDir where the reports and the run directory go; emptied first if an earlier replay test
  *     wrote it
@@ -60,8 +62,16 @@ import java.util.Set;
  */
 public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable GatePolicy policy, URI candidate,
     @Nullable URI baseline, @Nullable URI noise, Pacing pacing, Duration warmup, @Nullable TimePoint from,
-    @Nullable TimePoint to, List<String> include, List<String> exclude, Duration lagBound, Duration responseTimeout,
+    @Nullable TimePoint to, List<String> include, List<String> exclude, @Nullable Duration lagBound,
+    Duration responseTimeout,
     Path reportDir, Set<ReportFormat> formats, Inconclusive inconclusive) {
+
+  /**
+   * The lag bound against a baseline service. A test shares its machine with the build, and its JVM
+   * is cold; {@code twin replay}'s 1 ms would make most test runs INCONCLUSIVE. Both targets get each
+   * request at the same instant, so lag slows both alike.
+   */
+  public static final Duration DEFAULT_LAG_BOUND = Duration.ofMillis(100);
 
   public ReplayTwin {
     requireNonNull(capture, "capture");
@@ -70,7 +80,6 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
     requireNonNull(warmup, "warmup");
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
-    requireNonNull(lagBound, "lagBound");
     requireNonNull(responseTimeout, "responseTimeout");
     requireNonNull(reportDir, "reportDir");
     formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
@@ -81,7 +90,7 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
     if (warmup.isNegative()) {
       throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0, e.g. 5s)");
     }
-    if (lagBound.isNegative() || lagBound.isZero()) {
+    if (lagBound != null && (lagBound.isNegative() || lagBound.isZero())) {
       throw new IllegalArgumentException("lagBound: " + lagBound + " (expected: > 0, e.g. 50ms)");
     }
     if (responseTimeout.isNegative() || responseTimeout.isZero()) {
@@ -108,8 +117,7 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
 
   /**
    * Builds a {@link ReplayTwin}. Defaults: the standard policy, the captured timing at speed 1, the
-   * whole capture, no warm-up, a lag bound of 50 ms (a test shares its machine with the build; both
-   * targets get the same requests at the same instants, so lag does not favour either), a 30 s
+   * whole capture, no warm-up, the default lag bound (see {@link ReplayTwin#lagBound}), a 30 s
    * response timeout, every report format, {@code target/replaytwin/<capture name>}, and INCONCLUSIVE
    * failing the test.
    */
@@ -126,7 +134,7 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
     private @Nullable TimePoint to;
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
-    private Duration lagBound = Duration.ofMillis(50);
+    private @Nullable Duration lagBound;
     private Duration responseTimeout = Duration.ofSeconds(30);
     private @Nullable Path reportDir;
     private Set<ReportFormat> formats = EnumSet.allOf(ReportFormat.class);
@@ -155,7 +163,8 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
     public Builder to(String point) { to = TimePoint.parse(point); return this; }
     public Builder include(String... globs) { include.addAll(List.of(globs)); return this; }
     public Builder exclude(String... globs) { exclude.addAll(List.of(globs)); return this; }
-    public Builder lagBound(Duration d) { lagBound = requireNonNull(d, "lagBound"); return this; }
+    /** Null for the default: {@link #DEFAULT_LAG_BOUND} against a baseline, none to speak of against a recording. */
+    public Builder lagBound(@Nullable Duration d) { lagBound = d; return this; }
     public Builder responseTimeout(Duration d) { responseTimeout = requireNonNull(d, "responseTimeout"); return this; }
     public Builder reportDir(Path dir) { reportDir = requireNonNull(dir, "reportDir"); return this; }
     /** {@code html,md,junit,json}, in any order. */

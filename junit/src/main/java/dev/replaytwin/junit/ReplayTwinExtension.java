@@ -107,7 +107,6 @@ public final class ReplayTwinExtension implements InvocationInterceptor, Paramet
         .baseline(targets.get(ReplayTarget.BASELINE))
         .noise(targets.get(ReplayTarget.NOISE))
         .inconclusive(a.inconclusive())
-        .lagBound(duration(a.lagBound(), "lagBound"))
         .responseTimeout(duration(a.timeout(), "timeout"))
         .formats(a.formats());
     if (!a.policy().isBlank()) {
@@ -121,6 +120,9 @@ public final class ReplayTwinExtension implements InvocationInterceptor, Paramet
       b.rate(a.rate());
     } else {
       b.speed(a.speed());
+    }
+    if (!a.lagBound().isBlank()) {
+      b.lagBound(duration(a.lagBound(), "lagBound"));
     }
     if (!a.warmup().isBlank()) {
       b.warmup(duration(a.warmup(), "warmup"));

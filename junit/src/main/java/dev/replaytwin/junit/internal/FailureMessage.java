@@ -20,9 +20,10 @@ public final class FailureMessage {
     Verdict v = r.verdict();
     StringBuilder s = new StringBuilder("ReplayTwin ").append(v.headline()).append('\n');
     s.append("judged against ").append(r.judgedAgainst()).append('\n');
-    Decision shown = v.decision() == Decision.PASS ? null : v.decision();
-    List<Verdict.Check> listed = shown == null ? List.of()
-        : v.checks().stream().filter(c -> c.decision() == shown).toList();
+    List<Verdict.Check> failed = v.checks().stream().filter(c -> c.decision() == Decision.FAIL).toList();
+    List<Verdict.Check> undecided = v.checks().stream().filter(c -> c.decision() == Decision.INCONCLUSIVE).toList();
+    // An invalid replay makes the verdict INCONCLUSIVE whatever its checks say: show what would fail.
+    List<Verdict.Check> listed = v.decision() == Decision.PASS ? List.of() : failed.isEmpty() ? undecided : failed;
     for (Verdict.Check c : listed) {
       s.append('\n').append(c.decision()).append("  ").append(c.endpoint()).append("  ").append(c.category())
           .append(' ').append(c.name()).append('\n');
@@ -36,15 +37,16 @@ public final class FailureMessage {
         s.append("    next: ").append(c.nextStep()).append('\n');
       }
     }
-    long undecided = v.checks().stream().filter(c -> c.decision() == Decision.INCONCLUSIVE).count();
-    if (v.decision() == Decision.FAIL && undecided > 0) {
-      s.append('\n').append(undecided).append(" more check").append(undecided == 1 ? "" : "s")
+    if (!failed.isEmpty() && !undecided.isEmpty()) {
+      s.append('\n').append(undecided.size()).append(" more check").append(undecided.size() == 1 ? "" : "s")
           .append(" could not be decided (see the report)\n");
     }
-    List<String> notes = v.decision() == Decision.INCONCLUSIVE ? v.notes() : List.of();
-    if (!notes.isEmpty() || !r.notes().isEmpty()) {
+    if (!v.inputs().replayValid()) {
+      s.append("\nThe replay is not valid (see the first line), so no verdict can stand: lower the rate or speed,"
+          + " or allow more lag with lagBound.\n");
+    }
+    if (!r.notes().isEmpty()) {
       s.append('\n');
-      notes.forEach(n -> s.append("note: ").append(n).append('\n'));
       r.notes().forEach(n -> s.append("note: ").append(n).append('\n'));
     }
     s.append("\nreports: ").append(r.reportDir().toAbsolutePath().normalize()).append(" (")

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +97,17 @@ public final class TestReplay {
     }
   }
 
+  /**
+   * Against a recording nothing timed is judged, so the replayer's pace cannot bias the verdict and a
+   * slow machine should not make it INCONCLUSIVE: the bound is then the response timeout.
+   */
+  private static Duration lagBound(ReplayTwin t) {
+    if (t.lagBound() != null) {
+      return t.lagBound();
+    }
+    return t.baseline() == null ? t.responseTimeout() : ReplayTwin.DEFAULT_LAG_BOUND;
+  }
+
   private static GatePolicy policy(ReplayTwin t) throws IOException {
     if (t.policy() != null) {
       return t.policy();
@@ -145,7 +157,7 @@ public final class TestReplay {
           .target(new Target("candidate", t.candidate(), true))
           .pacing(t.pacing())
           .warmup(t.warmup())
-          .lagBound(t.lagBound())
+          .lagBound(lagBound(t))
           .responseTimeout(t.responseTimeout())
           .between(window[0], window[1]);
       @Nullable URI noise = t.noise();
