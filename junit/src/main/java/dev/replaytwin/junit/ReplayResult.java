@@ -4,7 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.replaytwin.compare.Decision;
 import dev.replaytwin.compare.Verdict;
+import dev.replaytwin.core.run.ErrorKind;
+import dev.replaytwin.core.run.Outcome;
+import dev.replaytwin.core.run.OutcomeReader;
+import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.junit.internal.FailureMessage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
@@ -41,6 +46,21 @@ public record ReplayResult(Verdict verdict, Path reportDir, List<Path> reports, 
     requireNonNull(judgedAgainst, "judgedAgainst");
     notes = List.copyOf(notes);
     requireNonNull(inconclusive, "inconclusive");
+  }
+
+  /**
+   * The candidate's failed requests (a 5xx, or no response), in the order they were answered. The
+   * verdict judges failures against the baseline; an incident whose recorded answers were the
+   * failures needs this absolute look instead:
+   *
+   * <pre>{@code
+   * assertThat(result.candidateFailures()).extracting(Outcome::exchangeId).isEmpty();
+   * }</pre>
+   */
+  public List<Outcome> candidateFailures() throws IOException {
+    try (OutcomeReader reader = OutcomeReader.open(RunDirectory.at(runDir).outcomes("candidate"))) {
+      return reader.stream().filter(o -> o.error() != ErrorKind.NONE || o.status() >= 500).toList();
+    }
   }
 
   public Decision decision() {
