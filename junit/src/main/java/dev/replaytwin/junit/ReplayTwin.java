@@ -82,6 +82,9 @@ public record ReplayTwin(Path capture, @Nullable Path policyFile, @Nullable Gate
     exclude = List.copyOf(exclude);
     requireNonNull(responseTimeout, "responseTimeout");
     requireNonNull(reportDir, "reportDir");
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("formats: none (expected: one or more of html, md, junit, json)");
+    }
     formats = Collections.unmodifiableSet(EnumSet.copyOf(formats));
     requireNonNull(inconclusive, "inconclusive");
     if (policyFile != null && policy != null) {

@@ -30,7 +30,8 @@ public final class ReplayTwinExtension implements InvocationInterceptor, Paramet
   /** Overrides the root of the report directories, {@code target/replaytwin} by default. */
   public static final String REPORT_DIR_PROPERTY = "replaytwin.reportDir";
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ReplayTwinExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(ReplayTwinExtension.class);
   private static final String RESULT = "result";
   private static final String FAILURE = "failure";
 
@@ -52,8 +53,8 @@ public final class ReplayTwinExtension implements InvocationInterceptor, Paramet
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == ReplayResult.class && parameter.getDeclaringExecutable() instanceof Method
-        && annotation(context).isPresent();
+    return parameter.getParameter().getType() == ReplayResult.class
+        && parameter.getDeclaringExecutable() instanceof Method && annotation(context).isPresent();
   }
 
   /**
@@ -66,6 +67,9 @@ public final class ReplayTwinExtension implements InvocationInterceptor, Paramet
     try {
       return result(context);
     } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       context.getStore(NAMESPACE).put(FAILURE, e);
       return null;
     }
