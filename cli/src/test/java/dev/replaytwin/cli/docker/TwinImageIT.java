@@ -1,20 +1,22 @@
 package dev.replaytwin.cli.docker;
 
+import static dev.replaytwin.cli.ProcessRun.ROOT;
+import static dev.replaytwin.cli.ProcessRun.TWIN_JAR;
+import static dev.replaytwin.cli.ProcessRun.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.replaytwin.cli.ProcessRun;
 import dev.replaytwin.deploy.DockerDriver;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +30,6 @@ import org.junit.jupiter.api.Test;
  * as surefire reports a class aborted in {@code @BeforeAll} as zero tests, without the reason.
  */
 class TwinImageIT {
-  private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path ROOT = MODULE.getParent();
-  private static final Path JAR = MODULE.resolve("target/twin.jar");
   private static final String TAG = "replaytwin-it/twin:" + UUID.randomUUID().toString().substring(0, 8);
   private static boolean built;
 
@@ -44,10 +43,10 @@ class TwinImageIT {
     if (built) {
       return;
     }
-    assertThat(JAR).as("the shaded jar (./mvnw package -pl cli -am builds it)").isRegularFile();
+    assertThat(TWIN_JAR).as("the shaded jar (./mvnw package -pl cli -am builds it)").isRegularFile();
     long start = System.nanoTime();
-    Result result = run(List.of("bash", ROOT.resolve("deploy/docker/build-local.sh").toString(), TAG), ROOT,
-        Map.of("JAVA_HOME", System.getProperty("java.home"), "TWIN_JAR", JAR.toString()));
+    ProcessRun result = run(List.of("bash", ROOT.resolve("deploy/docker/build-local.sh").toString(), TAG), ROOT,
+        Map.of("JAVA_HOME", System.getProperty("java.home"), "TWIN_JAR", TWIN_JAR.toString()));
     System.out.printf(Locale.ROOT, "[docker-it] build-local.sh %.1f s: %s", (System.nanoTime() - start) / 1e9,
         result.out());
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -63,8 +62,8 @@ class TwinImageIT {
 
   @Test
   void printsTheSameVersionAsTheJar() throws Exception {
-    Result inImage = run(List.of("docker", "run", "--rm", TAG, "--version"), ROOT, Map.of());
-    Result onHost = run(List.of(java(), "-jar", JAR.toString(), "--version"), ROOT, Map.of());
+    ProcessRun inImage = run(List.of("docker", "run", "--rm", TAG, "--version"), ROOT, Map.of());
+    ProcessRun onHost = run(List.of(java(), "-jar", TWIN_JAR.toString(), "--version"), ROOT, Map.of());
 
     assertThat(inImage.exitCode()).as(inImage.err()).isZero();
     assertThat(inImage.err()).isEmpty();
@@ -78,11 +77,11 @@ class TwinImageIT {
     List<String> stats = List.of("capture", "stats", "shop-sample.twcap");
     List<String> docker = new ArrayList<>(List.of("docker", "run", "--rm", "-v", examples + ":/work:ro", TAG));
     docker.addAll(stats);
-    List<String> host = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    List<String> host = new ArrayList<>(List.of(java(), "-jar", TWIN_JAR.toString()));
     host.addAll(stats);
 
-    Result inImage = run(docker, ROOT, Map.of());
-    Result onHost = run(host, examples, Map.of());
+    ProcessRun inImage = run(docker, ROOT, Map.of());
+    ProcessRun onHost = run(host, examples, Map.of());
 
     assertThat(onHost.exitCode()).as(onHost.err()).isZero();
     assertThat(inImage.exitCode()).as(inImage.err()).isZero();
@@ -94,7 +93,7 @@ class TwinImageIT {
     Optional<String> problem = DockerDriver.engineProblem();
     if (problem.isEmpty()) {
       try {
-        Result version = run(List.of("docker", "version", "--format", "{{.Client.Version}}"), ROOT, Map.of());
+        ProcessRun version = run(List.of("docker", "version", "--format", "{{.Client.Version}}"), ROOT, Map.of());
         problem = version.exitCode() == 0 ? Optional.empty()
             : Optional.of("the docker command fails: " + version.err().strip());
       } catch (IOException e) {
@@ -113,30 +112,8 @@ class TwinImageIT {
         + ". To run it, install docker.io and start dockerd (see docs/docker.md)");
   }
 
-  private static String java() {
-    return ProcessHandle.current().info().command().orElse("java");
-  }
-
-  private static Result run(List<String> command, Path dir, Map<String, String> env)
+  private static ProcessRun run(List<String> command, Path dir, Map<String, String> env)
       throws IOException, InterruptedException {
-    Path out = Files.createTempFile("twin-image-out", ".txt");
-    Path err = Files.createTempFile("twin-image-err", ".txt");
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().putAll(env);
-      Process process = builder.start();
-      if (!process.waitFor(10, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError("did not finish in 10 minutes: " + command);
-      }
-      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+    return ProcessRun.run(command, dir, env, Duration.ofMinutes(10));
   }
-
-  private record Result(int exitCode, String out, String err) {}
 }
