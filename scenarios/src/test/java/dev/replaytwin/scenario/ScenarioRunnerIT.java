@@ -159,7 +159,9 @@ class ScenarioRunnerIT {
         + "  baseline:\n" + twin.formatted("1.4")
         + "  candidate:\n" + twin.formatted(candidateRelease)
         + "  baseline2:\n" + twin.formatted("1.4")
-        + "replay: {speed: 2, warmup: 5s, lagBound: 1s}\n"
+        // What is checked is the verdict on real twins, not this host's pace: a loaded build machine
+        // (send lag p99 of 3 s was seen with other builds running) must not make the run INCONCLUSIVE.
+        + "replay: {speed: 2, warmup: 5s, lagBound: 60s}\n"
         + "gate:\n  version: test\n  defaults: {minSamples: 50}\n" + extra);
   }
 
