@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,16 +94,19 @@ public final class ScenarioRunner {
     RunRecord record = new RunRecord(reportDir.resolve("scenario.json"), scenario.name(), scenario.file());
     RunDirectory samples = RunDirectory.at(reportDir.resolve("twins"));
     List<String> names = scenario.twins().names();
+    Map<String, TwinSpec> specs = new LinkedHashMap<>();
+    for (String name : names) {
+      try {
+        specs.put(name, scenario.twins().spec(name, options.driver()));
+      } catch (IllegalArgumentException e) {
+        return ended(record, reportDir, Decision.INCONCLUSIVE, e.getMessage(), true);
+      }
+    }
     try (Dependencies deps = Dependencies.prepare(scenario.dependencies(), reportDir.resolve("stubs"), listener);
         Twins twins = new Twins(TwinDriver::forSpec)) {
       List<Twin> started = new ArrayList<>();
       for (String name : names) {
-        TwinSpec spec;
-        try {
-          spec = scenario.twins().spec(name, options.driver());
-        } catch (IllegalArgumentException e) {
-          return ended(record, reportDir, Decision.INCONCLUSIVE, e.getMessage(), true);
-        }
+        TwinSpec spec = specs.get(name);
         Map<String, URI> urls = deps.startFor(name);
         listener.phase("starting " + name + " (" + spec.driver() + ")");
         record.phase("starting " + name);
