@@ -141,6 +141,28 @@ class ComparisonTest {
   }
 
   @Test
+  void gcTimeIsJudgedOnlyWhenItsChangeMattersBesideTheCpuTime() throws Exception {
+    // A service that collects a few times a minute: twice as many collections is chance, and a
+    // change of 0.2% of its CPU time. Forty times as many is 8% of it: a regression.
+    SyntheticRun rare = new SyntheticRun(15, 6_000, targets(SyntheticRun.Change.NONE, true))
+        .withResources("baseline", 0.5, 400, 0).withResources("candidate", 0.5, 400, 0)
+        .withResources("baseline2", 0.5, 400, 0)
+        .withGc("baseline", 0.001).withGc("candidate", 0.002).withGc("baseline2", 0.001);
+    Verdict v = compare(rare, true);
+    Verdict.Check gc = v.checks().stream().filter(c -> c.name().equals("gc per 1k requests")).findFirst()
+        .orElseThrow();
+    assertThat(gc.decision()).as(gc.explanation()).isEqualTo(Decision.PASS);
+    assertThat(gc.effect().relative()).isGreaterThan(0.5);
+    assertThat(gc.explanation()).contains("1% of the baseline's CPU time) are not judged");
+
+    SyntheticRun busy = new SyntheticRun(16, 6_000, targets(SyntheticRun.Change.NONE, true))
+        .withResources("baseline", 0.5, 400, 0).withResources("candidate", 0.5, 400, 0)
+        .withResources("baseline2", 0.5, 400, 0)
+        .withGc("baseline", 0.001).withGc("candidate", 0.04).withGc("baseline2", 0.001);
+    assertThat(failed(compare(busy, true))).extracting(Verdict.Check::name).containsExactly("gc per 1k requests");
+  }
+
+  @Test
   void tooFewRequestsAreInconclusiveNotPass() throws Exception {
     Verdict v = compare(new SyntheticRun(7, 120, targets(SyntheticRun.Change.NONE, false)), false);
     assertThat(v.decision()).isEqualTo(Decision.INCONCLUSIVE);

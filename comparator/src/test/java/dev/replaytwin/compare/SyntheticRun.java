@@ -43,6 +43,7 @@ final class SyntheticRun {
   private boolean valid = true;
   private boolean timestamps;
   private final Map<String, double[]> resources = new java.util.HashMap<>();
+  private final Map<String, Double> gc = new java.util.HashMap<>();
 
   SyntheticRun(long seed, int requests, Map<String, Change> targets) {
     this.seed = seed;
@@ -62,6 +63,14 @@ final class SyntheticRun {
    */
   SyntheticRun withResources(String target, double cpuPerSecond, double rssMib, double slopeMibPerMinute) {
     resources.put(target, new double[] {cpuPerSecond, rssMib, slopeMibPerMinute});
+    return this;
+  }
+
+  /**
+   * Gives {@code target}'s resource samples GC time: {@code gcPerSecond} seconds of it each second.
+   */
+  SyntheticRun withGc(String target, double gcPerSecond) {
+    gc.put(target, gcPerSecond);
     return this;
   }
 
@@ -102,10 +111,13 @@ final class SyntheticRun {
         Random jitter = new Random(seed * 7 + t);
         try (ResourceLog log = ResourceLog.append(dir.resources(target.getKey()))) {
           double cpu = 0;
+          Double gcRate = gc.get(target.getKey());
+          double gcSeconds = 0;
           for (int s = 0; s < 60; s++) {
             cpu += r[0] * (1 + 0.05 * jitter.nextGaussian());
             long rss = (long) ((r[1] + r[2] * s / 60.0 + jitter.nextGaussian()) * 1024 * 1024);
-            log.write(new ResourceSample(T0 + s * 1_000_000_000L, cpu, rss, 40, 80, -1));
+            gcSeconds += gcRate == null ? 0 : gcRate;
+            log.write(new ResourceSample(T0 + s * 1_000_000_000L, cpu, rss, 40, 80, gcRate == null ? -1 : gcSeconds));
           }
         }
       }

@@ -41,12 +41,17 @@ final class ResourceJudge {
       return out;
     }
     @Nullable Usage aa = noise != null && noise.samples().size() >= n ? noise : null;
-    if (known(base, cand, s -> s.cpuSeconds())) {
+    boolean cpuKnown = known(base, cand, s -> s.cpuSeconds());
+    if (cpuKnown) {
       out.add(rate("cpu per 1k requests", "CPU s", base, cand, aa, n, ResourceSample::cpuSeconds,
-          rules.cpuIncrease()));
+          rules.cpuIncrease(), 0));
     }
     if (known(base, cand, s -> s.gcSeconds())) {
-      out.add(rate("gc per 1k requests", "GC s", base, cand, aa, n, ResourceSample::gcSeconds, rules.cpuIncrease()));
+      // A service that hardly collects (a few young collections in a run) doubles its GC time by
+      // chance: a GC change smaller than a hundredth of the baseline's CPU time is not judged.
+      double floor = cpuKnown ? GC_SHARE_OF_CPU * perThousand(base, n, ResourceSample::cpuSeconds) : 0;
+      out.add(rate("gc per 1k requests", "GC s", base, cand, aa, n, ResourceSample::gcSeconds, rules.cpuIncrease(),
+          floor));
     }
     if (known(base, cand, s -> s.rssBytes())) {
       out.add(level("mean rss", base, cand, aa, n, false, rules.memoryIncrease()));
@@ -56,6 +61,9 @@ final class ResourceJudge {
     return out;
   }
 
+  /** The share of the baseline's CPU time below which a change in GC time is not judged. */
+  static final double GC_SHARE_OF_CPU = 0.01;
+
   private interface Field {
     double of(ResourceSample s);
   }
@@ -64,9 +72,12 @@ final class ResourceJudge {
     return a.samples().stream().allMatch(s -> f.of(s) >= 0) && b.samples().stream().allMatch(s -> f.of(s) >= 0);
   }
 
-  /** A cumulative counter per 1,000 requests; paired test on the per-interval increments. */
+  /**
+   * A cumulative counter per 1,000 requests; paired test on the per-interval increments. Beyond the
+   * allowance when the relative change passes it and the absolute change passes {@code minChange}.
+   */
   private static Draft rate(String name, String what, Usage base, Usage cand, @Nullable Usage aa, int n, Field f,
-      double allowance) {
+      double allowance, double minChange) {
     double b = perThousand(base, n, f);
     double c = perThousand(cand, n, f);
     double rel = b > 0 ? c / b - 1 : 0;
@@ -78,15 +89,17 @@ final class ResourceJudge {
           - (f.of(base.samples().get(i)) - f.of(base.samples().get(i - 1)));
     }
     double p = WilcoxonSignedRank.test(d).candidateGreater();
-    boolean beyond = rel > allowed;
+    boolean beyond = rel > allowed && c - b > minChange;
     String explanation = String.format(Locale.ROOT, "The candidate used %.3f %s per 1,000 requests, the baseline %.3f"
-        + " (%+.1f%%; Wilcoxon signed-rank over %d paired intervals, one-sided p %s)%s.", c, what, b, rel * 100,
+        + " (%+.1f%%; Wilcoxon signed-rank over %d paired intervals, one-sided p %s)%s%s.", c, what, b, rel * 100,
         n - 1, ErrorJudge.pText(p), aa == null ? "" : String.format(Locale.ROOT, "; the two baselines differ by"
-            + " %.1f%%", floor * 100));
+            + " %.1f%%", floor * 100), minChange > 0 ? String.format(Locale.ROOT, "; changes under %.3f %s (1%% of"
+            + " the baseline's CPU time) are not judged", minChange, what) : "");
     Verdict.Check check = new Verdict.Check(Verdict.Check.ALL, "resources", name, Decision.PASS,
         measure(b, what), measure(c, what), aa == null ? null : measure(perThousand(aa, n, f), what),
         new Verdict.Effect(c - b, Double.NaN, Double.NaN, what, rel, Double.NaN, Double.NaN),
-        String.format(Locale.ROOT, "+%.0f%%", allowed * 100), p, Double.NaN, n, List.of(), explanation,
+        minChange > 0 ? String.format(Locale.ROOT, "+%.0f%% and +%.3f %s", allowed * 100, minChange, what)
+            : String.format(Locale.ROOT, "+%.0f%%", allowed * 100), p, Double.NaN, n, List.of(), explanation,
         "Profile the candidate under the same load: it spends more " + what + " per request.");
     return new Draft(check, beyond ? p : 1, beyond, null);
   }
