@@ -42,7 +42,9 @@ import java.util.List;
  *       <li>{@code {uuid}}: 8-4-4-4-12 hex digits in either case.
  *       <li>{@code {hex}}: at least 16 hex characters including a digit, e.g. a SHA-1.
  *       <li>{@code {token}}: at least 20 characters of {@code [A-Za-z0-9_-]} with up to two
- *           trailing {@code =}, including both a letter and a digit.
+ *           trailing {@code =}, including both a letter and a digit; or, without a digit, letters
+ *           mixed as random text mixes them (a fifth each of upper and lower case, capitals side
+ *           by side three times or more), e.g. {@code ch_bGjBMzkusxkJZMfJNjjmpqTv}.
  *       <li>{@code {date}}: {@code dddd-dd-dd}.
  *       <li>{@code {code}}: at least 6 characters of {@code [A-Za-z0-9._-]} with a letter and at
  *           least 4 digits, e.g. a SKU {@code ALD-BLE-90766}.

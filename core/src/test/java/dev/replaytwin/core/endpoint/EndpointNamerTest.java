@@ -40,6 +40,8 @@ class EndpointNamerTest {
       dGhpcyBpcyBhIHRva2VuMQ==                     | {token}
       dGhpcyBpcyBhIHRva2VuMTI=                     | {token}
       how-to-cook-pasta-in-2023                    | {token}
+      ch_bGjBMzkusxkJZMfJNjjmpqTv                  | {token}
+      cus_QwERtyUIopASdfGHjkLZxc                   | {token}
       2024-01-15                                   | {date}
       ALD-BLE-90766                                | {code}
       INV12345                                     | {code}
@@ -63,6 +65,9 @@ class EndpointNamerTest {
     "Ab3xYzQwErTy6Ui9",             // 16 characters, 3 digits: neither {token} nor {code}
     "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOjF9",    // dots are not token characters; 3 digits
     "authorizationCallbackUrl",     // 24 letters, no digit
+    "getAllOrdersForTheCustomerAccount",    // camel case: capitals never side by side
+    "ListAllOrdersOfTheCustomer",   // capitals never side by side
+    "the_quick_brown_fox_jumps",    // no capitals
     "dGhpcyBpcyBhIHRva2VuMQ===",    // three padding characters
     "abc=def0123456789abcdef",      // = not trailing
     "%31%32%33",                    // percent-encoded 123, judged as written

@@ -84,7 +84,8 @@ public enum SegmentKind {
       return ID;
     }
     if ((classes & DIGIT) == 0) {
-      return LITERAL;
+      return length >= MIN_TOKEN_LENGTH && (classes & (SIGN_OR_DOT | EQUALS)) == 0 && isMixedCase(path, from, to)
+          ? TOKEN : LITERAL;
     }
     if (length == UUID_LENGTH && (classes & ~(DIGIT | HEX_LETTER | DASH_OR_UNDERSCORE)) == 0
         && isUuid(path, from)) {
@@ -109,6 +110,32 @@ public enum SegmentKind {
       return CODE;
     }
     return LITERAL;
+  }
+
+  /**
+   * True for random base-62 text that happens to hold no digit (one 24-character id in 65 does,
+   * e.g. a payment provider's {@code ch_bGjBMzkusxkJZMfJNjjmpqTv}): at least a fifth of its letters
+   * upper case and a fifth lower case, with capitals side by side at least three times. Words, even
+   * in camel case ({@code getAllOrdersForCustomer}), do not look like that.
+   */
+  private static boolean isMixedCase(String path, int from, int to) {
+    int upper = 0;
+    int lower = 0;
+    int upperPairs = 0;
+    boolean previousUpper = false;
+    for (int i = from; i < to; i++) {
+      char c = path.charAt(i);
+      boolean isUpper = c >= 'A' && c <= 'Z';
+      if (isUpper) {
+        upper++;
+        upperPairs += previousUpper ? 1 : 0;
+      } else if (c >= 'a' && c <= 'z') {
+        lower++;
+      }
+      previousUpper = isUpper;
+    }
+    int letters = upper + lower;
+    return upper * 5 >= letters && lower * 5 >= letters && upperPairs >= 3;
   }
 
   private static boolean isUuid(String path, int from) {
