@@ -48,6 +48,8 @@ public final class Judgement {
   private final ParallelDiffs diffs;
   private final SeriesTally series;
 
+  /** The outcome files' digests, taken as they were read. */
+  private final Map<Path, String> digests = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
   private long unpaired;
 
@@ -87,6 +89,7 @@ public final class Judgement {
         for (Outcome[] row; (row = join.next()) != null; ) {
           add(row);
         }
+        digests.putAll(join.digests());
         if (join.truncated()) {
           notes.add(dir.root() + ": an outcomes file ends inside a row (the replay was killed); every whole row"
               + " was compared");
@@ -185,7 +188,7 @@ public final class Judgement {
     notes.addAll(calibration.notes());
     return new Verdict(Verdict.VERSION, decision, Headline.of(decision, checks, invalid),
         new Verdict.Inputs(options.runs().stream().map(Path::toString).toList(), options.baseline(),
-            options.candidate(), options.noise(), policy.version(), policy.digest(), inputs.digests(),
+            options.candidate(), options.noise(), policy.version(), policy.digest(), inputs.digests(digests),
             invalid.isEmpty()),
         summaries(checks), checks, calibration.verdict(),
         new Verdict.Charts(Charts.distributions(judged, inputs.targets()), allSeries(usage)), notes);
