@@ -273,12 +273,15 @@ public final class TokenWalk {
   private String path(@Nullable JsonTokens extra, int name) {
     // A left member's ancestors never change, so its path is kept on the left's tokens.
     String at = extra == null ? left.path(name) : null;
-    if (at == null) {
+    JsonTokens named = extra == null ? left : extra;
+    if (at == null && depth == 1 && !named.escaped(name)) {
+      at = TopMemberPaths.get().path(named, name);
+    } else if (at == null) {
       StringBuilder path = new StringBuilder(8 + depth * 8).append('$');
       for (int d = 0; d < depth - 1; d++) {
         PathText.appendMember(path, left.text(members[d]));
       }
-      PathText.appendMember(path, (extra == null ? left : extra).text(name));
+      PathText.appendMember(path, named.text(name));
       at = path.toString();
       if (extra == null) {
         left.keepPath(name, at);
