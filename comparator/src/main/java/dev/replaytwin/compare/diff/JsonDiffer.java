@@ -7,6 +7,7 @@ import dev.replaytwin.compare.diff.internal.JsonTokens;
 import dev.replaytwin.compare.diff.internal.LockstepWalk;
 import dev.replaytwin.compare.diff.internal.TokenWalk;
 import dev.replaytwin.compare.diff.internal.TreeWalk;
+import dev.replaytwin.compare.diff.internal.WalkLimits;
 import dev.replaytwin.core.Nullable;
 
 /**
@@ -54,7 +55,7 @@ public final class JsonDiffer {
   JsonDiff diff(JsonNode left, JsonNode right, int maxDifferences) {
     requireNonNull(left, "left");
     requireNonNull(right, "right");
-    TreeWalk walk = new TreeWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
+    TreeWalk walk = new TreeWalk(WalkLimits.of(limits, maxDifferences));
     walk.compare(left, right);
     return new JsonDiff(walk.differences(), walk.differencesCapped(), walk.depthCapped());
   }
@@ -65,7 +66,7 @@ public final class JsonDiffer {
    * differ, or either is not exactly one JSON document). When not null it equals that diff.
    */
   @Nullable JsonDiff diffLockstep(byte[] left, byte[] right, int maxDifferences) {
-    LockstepWalk walk = new LockstepWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
+    LockstepWalk walk = new LockstepWalk(WalkLimits.of(limits, maxDifferences));
     if (!walk.compare(left, right)) {
       return null;
     }
@@ -77,7 +78,7 @@ public final class JsonDiffer {
    * where it cannot compare numbers itself, so a caller then tries {@link #diffLockstep}.
    */
   @Nullable JsonDiff diffTokens(JsonTokens left, JsonTokens right, int maxDifferences) {
-    TokenWalk walk = new TokenWalk(maxDifferences, limits.maxDepth(), limits.maxValueChars());
+    TokenWalk walk = new TokenWalk(WalkLimits.of(limits, maxDifferences));
     if (!walk.compare(left, right)) {
       return null;
     }

@@ -7,7 +7,6 @@ import dev.replaytwin.compare.stats.PairedQuantileBootstrap;
 import dev.replaytwin.compare.stats.PercentileShift;
 import dev.replaytwin.compare.stats.QuantileBootstrap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,30 @@ import java.util.TreeMap;
 record Calibration(Verdict.Calibration verdict, List<String> notes) {
   private static final double P99 = 99.0;
 
-  static Calibration of(Collection<EndpointTally> endpoints, EndpointTally all, GatePolicy policy, String noise) {
+  /**
+   * The A/A bootstrap of one endpoint's p99, empty when it has too few requests beyond it (or no
+   * second baseline): the work of {@link #of}, which stands alone, so that it can run beside the
+   * other endpoints' and the latency checks'.
+   */
+  static Optional<PercentileShift> shift(EndpointTally t, GatePolicy policy, String noise) {
+    if (noise.isEmpty()) {
+      return Optional.empty();
+    }
+    long[] a = t.aaBaseline.toArray();
+    long[] b = t.aaNoise.toArray();
+    if (a.length == 0 || a.length * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
+      return Optional.empty();
+    }
+    return Optional.of(new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
+        policy.confidence()));
+  }
+
+  /**
+   * @param listed the endpoints, then the pooled {@code all}
+   * @param shifts {@link #shift} of each of {@code listed}, in its order
+   */
+  static Calibration of(List<EndpointTally> listed, List<Optional<PercentileShift>> shifts, EndpointTally all,
+      GatePolicy policy, String noise) {
     List<String> notes = new ArrayList<>();
     Map<String, Double> detectable = new TreeMap<>();
     if (noise.isEmpty()) {
@@ -31,18 +53,6 @@ record Calibration(Verdict.Calibration verdict, List<String> notes) {
           + " floor was not measured, so a response field that always differs (a timestamp, an id) counts as a"
           + " change unless the policy ignores it, and the smallest detectable change is unknown."), notes);
     }
-    List<EndpointTally> listed = new ArrayList<>(endpoints);
-    listed.add(all);
-    // The endpoints' bootstraps stand alone: run them on every core, then read them in order.
-    List<Optional<PercentileShift>> shifts = listed.parallelStream().map(t -> {
-      long[] a = t.aaBaseline.toArray();
-      long[] b = t.aaNoise.toArray();
-      if (a.length == 0 || a.length * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
-        return Optional.<PercentileShift>empty();
-      }
-      return Optional.of(new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
-          policy.confidence()));
-    }).toList();
     for (int i = 0; i < listed.size(); i++) {
       EndpointTally t = listed.get(i);
       if (shifts.get(i).isEmpty()) {

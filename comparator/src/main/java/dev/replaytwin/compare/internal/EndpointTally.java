@@ -45,12 +45,33 @@ final class EndpointTally {
   final List<Verdict.Example> candidateOnlyExamples = new ArrayList<>();
   final TreeMap<String, Long> candidateFailures = new TreeMap<>();
   final Histogram[] histograms;
+  /** False for a pooled tally, whose histograms are its parts' added up at the end ({@link #addHistograms}). */
+  private final boolean recordsHistograms;
 
   EndpointTally(String endpoint, int targets) {
+    this(endpoint, targets, true);
+  }
+
+  /**
+   * @param recordsHistograms false for a tally of several endpoints' requests that each of them
+   *     records too: {@link #addHistograms} then adds theirs up, the same counts without recording
+   *     every latency twice
+   */
+  EndpointTally(String endpoint, int targets, boolean recordsHistograms) {
     this.endpoint = endpoint;
+    this.recordsHistograms = recordsHistograms;
     this.histograms = new Histogram[targets];
     for (int i = 0; i < targets; i++) {
       histograms[i] = new Histogram(3);
+    }
+  }
+
+  /** Adds {@code parts}' histograms to this one's, target by target. */
+  void addHistograms(Iterable<EndpointTally> parts) {
+    for (EndpointTally part : parts) {
+      for (int i = 0; i < histograms.length; i++) {
+        histograms[i].add(part.histograms[i]);
+      }
     }
   }
 
@@ -67,7 +88,7 @@ final class EndpointTally {
     Outcome baseline = rows[0];
     Outcome candidate = rows[1];
     Outcome noise = rows.length > 2 ? rows[2] : null;
-    for (int i = 0; i < histograms.length; i++) {
+    for (int i = 0; recordsHistograms && i < histograms.length; i++) {
       if (rows[i] != null && rows[i].answered() && rows[i].latencyNanos() >= 0) {
         histograms[i].recordValue(Math.max(1, rows[i].latencyNanos()));
       }

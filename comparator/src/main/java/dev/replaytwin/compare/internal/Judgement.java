@@ -13,6 +13,7 @@ import dev.replaytwin.compare.diff.NoiseOptions;
 import dev.replaytwin.compare.diff.NoiseReport;
 import dev.replaytwin.compare.diff.ResponseDiffer;
 import dev.replaytwin.compare.stats.MultipleTesting;
+import dev.replaytwin.compare.stats.PercentileShift;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.ResourceLog;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.TreeMap;
 
@@ -48,6 +50,8 @@ public final class Judgement {
   private final ParallelDiffs diffs;
   private final SeriesTally series;
 
+  /** The outcome files' digests, taken as they were read. */
+  private final Map<Path, String> digests = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
   private long unpaired;
 
@@ -55,7 +59,8 @@ public final class Judgement {
     this.options = options;
     this.policy = options.policy();
     this.inputs = inputs;
-    this.all = new EndpointTally(Verdict.Check.ALL, inputs.targets().size());
+    // Every request is in one endpoint's tally too: (all)'s histograms are theirs added up at the end.
+    this.all = new EndpointTally(Verdict.Check.ALL, inputs.targets().size(), false);
     this.canceller = new NoiseCanceller(NoiseOptions.defaults().withIgnore(ignore));
     this.diffs = new ParallelDiffs(new ResponseDiffer(policy.headers(), DiffLimits.DEFAULT), canceller);
     RunManifest first = inputs.manifests().get(0);
@@ -87,6 +92,7 @@ public final class Judgement {
         for (Outcome[] row; (row = join.next()) != null; ) {
           add(row);
         }
+        digests.putAll(join.digests());
         if (join.truncated()) {
           notes.add(dir.root() + ": an outcomes file ends inside a row (the replay was killed); every whole row"
               + " was compared");
@@ -141,13 +147,11 @@ public final class Judgement {
     }
     List<Draft> drafts = new ArrayList<>();
     List<EndpointTally> judged = sortedEndpoints();
+    all.addHistograms(judged);
     judged.add(all);
-    // Each endpoint's bootstraps and signed-rank test stand alone: run them on every core, then
-    // take their drafts and notes in the endpoints' order.
-    List<LatencyJudge.Judged> latency = judged.parallelStream().map(t -> {
-      GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
-      return t.pairs < r.minSamples() ? null : LatencyJudge.judge(t, r, policy.confidence());
-    }).toList();
+    List<LatencyJudge.Judged> latency = new ArrayList<>();
+    List<Optional<PercentileShift>> aa = new ArrayList<>();
+    bootstrap(judged, latency, aa);
     for (int i = 0; i < judged.size(); i++) {
       EndpointTally t = judged.get(i);
       GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
@@ -181,14 +185,51 @@ public final class Judgement {
       notes.add(unpaired + " requests have a row for only some of the targets and were left out of the paired"
           + " checks");
     }
-    Calibration calibration = Calibration.of(sortedEndpoints(), all, policy, options.noise());
+    Calibration calibration = Calibration.of(judged, aa, all, policy, options.noise());
     notes.addAll(calibration.notes());
     return new Verdict(Verdict.VERSION, decision, Headline.of(decision, checks, invalid),
         new Verdict.Inputs(options.runs().stream().map(Path::toString).toList(), options.baseline(),
-            options.candidate(), options.noise(), policy.version(), policy.digest(), inputs.digests(),
+            options.candidate(), options.noise(), policy.version(), policy.digest(), inputs.digests(digests),
             invalid.isEmpty()),
         summaries(checks), checks, calibration.verdict(),
         new Verdict.Charts(Charts.distributions(judged, inputs.targets()), allSeries(usage)), notes);
+  }
+
+  /**
+   * Each endpoint's latency checks ({@link LatencyJudge}, null when it has too few pairs) and A/A
+   * bootstrap ({@link Calibration#shift}), in {@code judged}'s order. They stand alone, so they run
+   * on every core, as one batch with the largest first: the pooled {@code (all)}'s two take as long as
+   * all the endpoints' together, and left last, as they come in {@code judged}, one core would work
+   * through them alone while the other had nothing left to take.
+   */
+  private void bootstrap(List<EndpointTally> judged, List<LatencyJudge.Judged> latency,
+      List<Optional<PercentileShift>> aa) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < judged.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong((Integer i) -> judged.get(i).pairs).reversed());
+    List<Integer> tasks = new ArrayList<>();
+    for (int i : order) {
+      tasks.add(i);
+      tasks.add(judged.size() + i);
+    }
+    Object[] done = new Object[2 * judged.size()];
+    tasks.parallelStream().forEach(task -> {
+      if (task < judged.size()) {
+        EndpointTally t = judged.get(task);
+        GatePolicy.Rules r = t == all ? policy.defaults() : rules(t.endpoint);
+        done[task] = t.pairs < r.minSamples() ? null : LatencyJudge.judge(t, r, policy.confidence());
+      } else {
+        done[task] = Calibration.shift(judged.get(task - judged.size()), policy, options.noise());
+      }
+    });
+    for (int i = 0; i < judged.size(); i++) {
+      latency.add((LatencyJudge.Judged) done[i]);
+      @SuppressWarnings("unchecked")
+      Optional<PercentileShift> shift = (Optional<PercentileShift>) done[judged.size() + i];
+      aa.add(shift);
+    }
   }
 
   private List<Verdict.Series> allSeries(List<ResourceJudge.Usage> usage) {

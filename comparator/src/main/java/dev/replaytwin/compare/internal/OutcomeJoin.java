@@ -164,6 +164,20 @@ public final class OutcomeJoin implements Closeable {
     return duplicates;
   }
 
+  /**
+   * Each file's {@link OutcomeReader#fileDigest()}, taken by its reading thread once it read the
+   * file to its end; call it after {@link #next()} returned null.
+   */
+  public Map<Path, String> digests() {
+    Map<Path, String> out = new HashMap<>();
+    for (Prefetch r : readers) {
+      if (r.digest != null) {
+        out.put(r.reader.file(), r.digest);
+      }
+    }
+    return out;
+  }
+
   /** True when any file ended inside a row (its replay was killed); the rows before are all read. */
   public boolean truncated() {
     return readers.stream().anyMatch(Prefetch::truncated);
@@ -241,6 +255,8 @@ public final class OutcomeJoin implements Closeable {
     private volatile @Nullable IOException failure;
     private volatile boolean closed;
     private volatile boolean truncated;
+    /** The file's digest, from the bytes read, once it was read to the end. */
+    private volatile @Nullable String digest;
     private List<Outcome> current = new ArrayList<>();
     private int next;
 
@@ -269,6 +285,10 @@ public final class OutcomeJoin implements Closeable {
         truncated = reader.truncated();
         if (!batch.isEmpty()) {
           batches.put(batch);
+        }
+        if (!closed) {
+          // Here, on this thread, the digest costs no second read of the file and no time at the end.
+          digest = reader.fileDigest();
         }
       } catch (IOException e) {
         failure = e;

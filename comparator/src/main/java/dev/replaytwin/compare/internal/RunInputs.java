@@ -99,8 +99,11 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
     }
   }
 
-  /** {@code sha256:} of every file read, keyed by its path in its run directory. */
-  public Map<String, String> digests() throws IOException {
+  /**
+   * {@code sha256:} of every file read, keyed by its path in its run directory; {@code known} holds
+   * digests already taken, by file, which are used as they are.
+   */
+  public Map<String, String> digests(Map<Path, String> known) throws IOException {
     Map<String, String> out = new TreeMap<>();
     for (int i = 0; i < dirs.size(); i++) {
       RunDirectory dir = dirs.get(i);
@@ -108,8 +111,12 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
       out.put(prefix + "run.json", Sha256.ofFiles(List.of(dir.manifest())));
       for (String t : targets) {
         for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t), dir.resources(t))) {
-          if (Files.isRegularFile(f)) {
-            out.put(prefix + dir.root().relativize(f).toString().replace('\\', '/'), Sha256.ofFiles(List.of(f)));
+          String digest = known.get(f);
+          if (digest == null && Files.isRegularFile(f)) {
+            digest = Sha256.ofFiles(List.of(f));
+          }
+          if (digest != null) {
+            out.put(prefix + dir.root().relativize(f).toString().replace('\\', '/'), digest);
           }
         }
       }

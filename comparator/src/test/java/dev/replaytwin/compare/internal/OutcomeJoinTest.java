@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Sha256;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeWriter;
@@ -46,6 +47,26 @@ class OutcomeJoinTest {
     sorted.sort((a, b) -> Long.compare(a.intendedEpochNanos() + a.latencyNanos(),
         b.intendedEpochNanos() + b.latencyNanos()));
     return sorted;
+  }
+
+  @Test
+  void digestsEveryFileFromTheBytesItRead() throws Exception {
+    List<Outcome> a = new ArrayList<>();
+    List<Outcome> b = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      a.add(row("e" + i, 0, i, 3));
+      b.add(row("e" + i, 0, i, 4));
+    }
+    Path fa = write("a", a);
+    Path fb = write("b", b);
+    try (OutcomeJoin join = OutcomeJoin.open(List.of(fa, fb), 1_000 * MS, Long.MIN_VALUE)) {
+      int rows = 0;
+      while (join.next() != null) {
+        rows++;
+      }
+      assertThat(rows).isEqualTo(2_000);
+      assertThat(join.digests()).isEqualTo(Map.of(fa, Sha256.ofFiles(List.of(fa)), fb, Sha256.ofFiles(List.of(fb))));
+    }
   }
 
   @Test

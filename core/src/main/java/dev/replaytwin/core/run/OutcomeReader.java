@@ -301,6 +301,15 @@ public final class OutcomeReader implements Closeable {
     return file;
   }
 
+  /**
+   * The SHA-256 of the whole file, as {@link dev.replaytwin.core.Sha256#ofFiles} gives it, from the
+   * bytes this reader read: call it after the last {@link #next()}, before {@link #close()}.
+   * Reads the rest of the file first when the rows ended before it (a torn or damaged tail).
+   */
+  public String fileDigest() throws IOException {
+    return source.digestOfAll();
+  }
+
   @Override
   public void close() throws IOException {
     done = true;

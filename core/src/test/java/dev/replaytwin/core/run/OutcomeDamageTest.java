@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,7 @@ class OutcomeDamageTest {
         assertThat(OutcomeFiles.readAll(reader)).as("cut at %d", cut).containsExactlyElementsOf(whole);
         assertThat(reader.truncated()).as("cut at %d", cut).isEqualTo(!f.flushedAt().contains((long) cut));
         assertThat(reader.next()).as("cut at %d, after the end", cut).isNull();
+        assertThat(reader.fileDigest()).as("cut at %d", cut).isEqualTo(Sha256.ofFiles(List.of(torn)));
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.replaytwin.core.Body;
+import dev.replaytwin.core.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -162,6 +163,23 @@ class OutcomeRoundTripTest {
       }
       assertThat(it.hasNext()).isFalse();
       assertThat(reader.truncated()).isFalse();
+    }
+  }
+
+  @Test
+  void fileDigestIsTheWholeFilesWhetherOrNotEveryRowWasRead() throws IOException {
+    Path file = dir.resolve("outcomes.jsonl.zst");
+    OutcomeFiles.write(file, new RandomOutcomes(11).list(3_000));
+    String whole = Sha256.ofFiles(List.of(file));
+
+    try (OutcomeReader reader = OutcomeReader.open(file)) {
+      assertThat(OutcomeFiles.readAll(reader)).hasSize(3_000);
+      assertThat(reader.fileDigest()).isEqualTo(whole);
+      assertThat(reader.fileDigest()).as("asked again").isEqualTo(whole);
+    }
+    try (OutcomeReader reader = OutcomeReader.open(file)) {
+      assertThat(reader.next()).isNotNull();
+      assertThat(reader.fileDigest()).as("after one row").isEqualTo(whole);
     }
   }
 

@@ -12,6 +12,7 @@ import static dev.replaytwin.compare.diff.internal.JsonTokens.START_OBJECT;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.STRING;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.TRUE;
 
+import dev.replaytwin.core.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -360,7 +361,7 @@ final class JsonTokenReader {
         j++;
       }
     }
-    if (j - from > MAX_STRING || (beyondAscii && !Utf8Check.wellFormed(b, from, j))) {
+    if (j - from > MAX_STRING || (beyondAscii && !Utf8.isValid(b, from, j))) {
       return FAIL;
     }
     add(kind, escaped, beyondAscii, from, j);

@@ -1,5 +1,7 @@
 package dev.replaytwin.compare.diff.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,7 +11,6 @@ import dev.replaytwin.compare.diff.DiffKind;
 import dev.replaytwin.compare.diff.Difference;
 import dev.replaytwin.core.Nullable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,12 +27,9 @@ import java.util.List;
  * well-formed JSON document. The caller then diffs the trees. Single use.
  */
 public final class LockstepWalk {
-  private final int maxDifferences;
-  private final int maxDepth;
-  private final int maxValueChars;
+  private final WalkLimits limits;
   private final MemberNames names = new MemberNames();
-  private final List<Difference> differences = new ArrayList<>(4);
-  private boolean differencesCapped;
+  private final FoundDifferences found;
   /** Containers on the path, which the parsers track too; read back only to report a difference. */
   private int depth;
   /** Arrays on the path; inside one, a difference ends the walk. */
@@ -39,18 +37,17 @@ public final class LockstepWalk {
   private @Nullable JsonParser left;
   private @Nullable JsonParser right;
 
-  public LockstepWalk(int maxDifferences, int maxDepth, int maxValueChars) {
-    this.maxDifferences = maxDifferences;
-    this.maxDepth = maxDepth;
-    this.maxValueChars = maxValueChars;
+  public LockstepWalk(WalkLimits limits) {
+    this.limits = requireNonNull(limits, "limits");
+    this.found = new FoundDifferences(limits.maxDifferences());
   }
 
   public List<Difference> differences() {
-    return differences;
+    return found.list();
   }
 
   public boolean differencesCapped() {
-    return differencesCapped;
+    return found.capped();
   }
 
   /**
@@ -64,7 +61,7 @@ public final class LockstepWalk {
       if (!value(l.nextToken(), r.nextToken())) {
         return false;
       }
-      if (differencesCapped) {
+      if (found.capped()) {
         // The tree walk stops here too, but trees exist only for whole, valid documents.
         MemberNames rightNames = names.copy();
         if (!skipToRootEnd(l, names) || !skipToRootEnd(r, rightNames)) {
@@ -85,7 +82,7 @@ public final class LockstepWalk {
       return false;
     }
     if (a.isStructStart() || b.isStructStart()) {
-      if (a != b || depth >= maxDepth) {
+      if (a != b || depth >= limits.maxDepth()) {
         return false;
       }
       return a == JsonToken.START_OBJECT ? object() : array();
@@ -113,7 +110,7 @@ public final class LockstepWalk {
         return false;
       }
       boolean walked = value(left.nextToken(), right.nextToken());
-      if (!walked || differencesCapped) {
+      if (!walked || found.capped()) {
         return walked;
       }
     }
@@ -198,8 +195,7 @@ public final class LockstepWalk {
 
   /** Records a difference at the current tokens, as {@link TreeWalk} does; false to give up. */
   private boolean report(DiffKind kind) throws IOException {
-    if (differences.size() >= maxDifferences) {
-      differencesCapped = true;
+    if (!found.room()) {
       return true;
     }
     JsonNode x = ScalarNodes.of(left, left.currentToken());
@@ -210,8 +206,8 @@ public final class LockstepWalk {
     PathStack path = new PathStack();
     pathTo(left.getParsingContext(), path);
     String at = path.concrete();
-    differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind,
-        JsonValues.render(x, maxValueChars), JsonValues.render(y, maxValueChars)));
+    found.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind,
+        JsonValues.render(x, limits.maxValueChars()), JsonValues.render(y, limits.maxValueChars())));
     return true;
   }
 

@@ -1,5 +1,7 @@
 package dev.replaytwin.compare.diff.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import static dev.replaytwin.compare.diff.internal.JsonTokens.END_ARRAY;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.END_OBJECT;
 import static dev.replaytwin.compare.diff.internal.JsonTokens.NAME;
@@ -9,7 +11,6 @@ import static dev.replaytwin.compare.diff.internal.JsonTokens.START_OBJECT;
 import dev.replaytwin.compare.diff.DiffKind;
 import dev.replaytwin.compare.diff.Difference;
 import dev.replaytwin.core.Nullable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,11 +25,8 @@ import java.util.List;
  * only one side has (its value would be shown whole) and a container at the depth limit. Single use.
  */
 public final class TokenWalk {
-  private final int maxDifferences;
-  private final int maxDepth;
-  private final int maxValueChars;
-  private final List<Difference> differences = new ArrayList<>(4);
-  private boolean differencesCapped;
+  private final WalkLimits limits;
+  private final FoundDifferences found;
   private @Nullable JsonTokens left;
   private @Nullable JsonTokens right;
   /** The left name token of the current member of each open container (-1 in arrays). */
@@ -39,18 +37,17 @@ public final class TokenWalk {
   private int nextLeft;
   private int nextRight;
 
-  public TokenWalk(int maxDifferences, int maxDepth, int maxValueChars) {
-    this.maxDifferences = maxDifferences;
-    this.maxDepth = maxDepth;
-    this.maxValueChars = maxValueChars;
+  public TokenWalk(WalkLimits limits) {
+    this.limits = requireNonNull(limits, "limits");
+    this.found = new FoundDifferences(limits.maxDifferences());
   }
 
   public List<Difference> differences() {
-    return differences;
+    return found.list();
   }
 
   public boolean differencesCapped() {
-    return differencesCapped;
+    return found.capped();
   }
 
   /**
@@ -67,7 +64,7 @@ public final class TokenWalk {
     if (!value(0, 0)) {
       return false;
     }
-    if (differencesCapped) {
+    if (found.capped()) {
       // The tree walk stops here too; both documents were read whole and well formed, and their
       // member names must not repeat past this point either.
       return namesChecked();
@@ -107,7 +104,7 @@ public final class TokenWalk {
           if (!membersByName(i, j)) {
             return false;
           }
-          if (differencesCapped) {
+          if (found.capped()) {
             return true;
           }
           depth--;
@@ -122,7 +119,7 @@ public final class TokenWalk {
         depth--;
         arrays--;
       } else if (a == START_OBJECT || a == START_ARRAY || b == START_OBJECT || b == START_ARRAY) {
-        if (a != b || depth >= maxDepth) {
+        if (a != b || depth >= limits.maxDepth()) {
           return false;
         }
         if (depth == members.length) {
@@ -142,7 +139,7 @@ public final class TokenWalk {
             return false; // inside an array a difference may be an ARRAY_ORDER
           }
           report(i, j, TokenScalars.type(a) == TokenScalars.type(b) ? DiffKind.CHANGED_VALUE : DiffKind.CHANGED_TYPE);
-          if (differencesCapped) {
+          if (found.capped()) {
             return true;
           }
         }
@@ -196,7 +193,7 @@ public final class TokenWalk {
           return false;
         }
       }
-      if (differencesCapped) {
+      if (found.capped()) {
         return true;
       }
       t = after;
@@ -212,7 +209,7 @@ public final class TokenWalk {
           if (!onlyOneSide(right, rightMembers[k], DiffKind.EXTRA)) {
             return false;
           }
-          if (differencesCapped) {
+          if (found.capped()) {
             return true;
           }
         }
@@ -231,13 +228,12 @@ public final class TokenWalk {
       // In an array the tree walk may see the whole object moved; a container would be shown whole.
       return false;
     }
-    if (differences.size() >= maxDifferences) {
-      differencesCapped = true;
+    if (!found.room()) {
       return true;
     }
     String at = path(kind == DiffKind.EXTRA ? tokens : null, name);
-    String shown = TokenScalars.render(tokens, v, maxValueChars);
-    differences.add(new Difference(at, at, kind, kind == DiffKind.MISSING ? shown : null,
+    String shown = TokenScalars.render(tokens, v, limits.maxValueChars());
+    found.add(new Difference(at, at, kind, kind == DiffKind.MISSING ? shown : null,
         kind == DiffKind.EXTRA ? shown : null));
     return true;
   }
@@ -262,12 +258,12 @@ public final class TokenWalk {
 
   /** Records a difference at tokens {@code i} and {@code j}, as {@link TreeWalk} does, or marks the walk capped. */
   private void report(int i, int j, DiffKind kind) {
-    if (differences.size() >= maxDifferences) {
-      differencesCapped = true;
+    if (!found.room()) {
       return;
     }
     String at = path(null, members[depth - 1]);
-    differences.add(new Difference(at, at, kind, TokenScalars.render(left, i, maxValueChars), TokenScalars.render(right, j, maxValueChars)));
+    found.add(new Difference(at, at, kind, TokenScalars.render(left, i, limits.maxValueChars()),
+        TokenScalars.render(right, j, limits.maxValueChars())));
   }
 
   /**
@@ -277,12 +273,15 @@ public final class TokenWalk {
   private String path(@Nullable JsonTokens extra, int name) {
     // A left member's ancestors never change, so its path is kept on the left's tokens.
     String at = extra == null ? left.path(name) : null;
-    if (at == null) {
+    JsonTokens named = extra == null ? left : extra;
+    if (at == null && depth == 1 && !named.escaped(name)) {
+      at = TopMemberPaths.get().path(named, name);
+    } else if (at == null) {
       StringBuilder path = new StringBuilder(8 + depth * 8).append('$');
       for (int d = 0; d < depth - 1; d++) {
         PathText.appendMember(path, left.text(members[d]));
       }
-      PathText.appendMember(path, (extra == null ? left : extra).text(name));
+      PathText.appendMember(path, named.text(name));
       at = path.toString();
       if (extra == null) {
         left.keepPath(name, at);

@@ -1,35 +1,32 @@
 package dev.replaytwin.compare.diff.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.replaytwin.compare.diff.DiffKind;
 import dev.replaytwin.compare.diff.Difference;
 import dev.replaytwin.core.Nullable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** One walk over two JSON trees, collecting differences until a limit is reached. Single use. */
 public final class TreeWalk {
-  private final int maxDifferences;
-  private final int maxDepth;
-  private final int maxValueChars;
+  private final WalkLimits limits;
   private final PathStack path = new PathStack();
-  private final List<Difference> differences = new ArrayList<>(4);
-  private boolean differencesCapped;
+  private final FoundDifferences found;
   private boolean depthCapped;
 
-  public TreeWalk(int maxDifferences, int maxDepth, int maxValueChars) {
-    this.maxDifferences = maxDifferences;
-    this.maxDepth = maxDepth;
-    this.maxValueChars = maxValueChars;
+  public TreeWalk(WalkLimits limits) {
+    this.limits = requireNonNull(limits, "limits");
+    this.found = new FoundDifferences(limits.maxDifferences());
   }
 
   public List<Difference> differences() {
-    return differences;
+    return found.list();
   }
 
   public boolean differencesCapped() {
-    return differencesCapped;
+    return found.capped();
   }
 
   public boolean depthCapped() {
@@ -37,14 +34,14 @@ public final class TreeWalk {
   }
 
   public void compare(JsonNode left, JsonNode right) {
-    if (differencesCapped) {
+    if (found.capped()) {
       return;
     }
     if (left.getNodeType() != right.getNodeType()) {
       report(DiffKind.CHANGED_TYPE, left, right);
       return;
     }
-    if (left.isContainerNode() && path.depth() >= maxDepth) {
+    if (left.isContainerNode() && path.depth() >= limits.maxDepth()) {
       if (!JsonValues.equal(left, right)) {
         depthCapped = true;
         report(DiffKind.CHANGED_VALUE, left, right);
@@ -72,7 +69,7 @@ public final class TreeWalk {
         compare(member.getValue(), other);
       }
       path.pop();
-      if (differencesCapped) {
+      if (found.capped()) {
         return;
       }
     }
@@ -84,7 +81,7 @@ public final class TreeWalk {
         path.pushMember(member.getKey());
         report(DiffKind.EXTRA, null, member.getValue());
         path.pop();
-        if (differencesCapped) {
+        if (found.capped()) {
           return;
         }
       }
@@ -115,7 +112,7 @@ public final class TreeWalk {
         return;
       }
     }
-    for (int i = first; i < common && !differencesCapped; i++) {
+    for (int i = first; i < common && !found.capped(); i++) {
       path.pushIndex(i);
       compare(left.get(i), right.get(i));
       path.pop();
@@ -123,29 +120,21 @@ public final class TreeWalk {
   }
 
   private void reportSizes(int n, int m) {
-    if (reserve()) {
+    if (found.room()) {
       String at = path.concrete();
-      differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, DiffKind.ARRAY_SIZE,
+      found.add(new Difference(path.hasIndex() ? path.generalized() : at, at, DiffKind.ARRAY_SIZE,
           Integer.toString(n), Integer.toString(m)));
     }
   }
 
   private void report(DiffKind kind, @Nullable JsonNode left, @Nullable JsonNode right) {
-    if (reserve()) {
+    if (found.room()) {
       String at = path.concrete();
-      differences.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind, show(left), show(right)));
+      found.add(new Difference(path.hasIndex() ? path.generalized() : at, at, kind, show(left), show(right)));
     }
-  }
-
-  private boolean reserve() {
-    if (differences.size() >= maxDifferences) {
-      differencesCapped = true;
-      return false;
-    }
-    return true;
   }
 
   private @Nullable String show(@Nullable JsonNode value) {
-    return value == null ? null : JsonValues.render(value, maxValueChars);
+    return value == null ? null : JsonValues.render(value, limits.maxValueChars());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.replaytwin.core.Body;
 import dev.replaytwin.core.Header;
 import dev.replaytwin.core.Headers;
+import dev.replaytwin.core.Utf8;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
 import java.io.IOException;

@@ -1,20 +1,35 @@
-package dev.replaytwin.core.run.internal;
+package dev.replaytwin.core;
 
-/** Checks bytes for well-formed UTF-8 without decoding them. */
-final class Utf8 {
+/**
+ * Checks bytes for well-formed UTF-8 without decoding them: what the outcome files' reader and
+ * writer and the comparator's JSON token reader use to tell text that reads back to the same bytes
+ * from text a lenient decoder would read otherwise.
+ *
+ * <pre>{@code
+ * boolean text = Utf8.isValid(body);          // store as text, else as base64
+ * boolean name = Utf8.isValid(json, from, to); // one string's bytes inside a document
+ * }</pre>
+ */
+public final class Utf8 {
   private Utf8() {}
 
   /**
    * True when {@code bytes} are well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, no
    * surrogates, nothing above U+10FFFF, no sequence cut short. Exactly the bytes a strict decoder
-   * accepts, so that text read back encodes to the same bytes.
+   * accepts, so that text read back encodes to the same bytes; Jackson accepts more, and reads some
+   * of it differently.
    */
-  static boolean isValid(byte[] bytes) {
+  public static boolean isValid(byte[] bytes) {
     return isValid(bytes, 0, bytes.length);
   }
 
-  /** Like {@link #isValid(byte[])} for {@code bytes[from, to)}. */
-  static boolean isValid(byte[] bytes, int from, int to) {
+  /**
+   * Like {@link #isValid(byte[])} for {@code bytes[from, to)}.
+   *
+   * @throws IndexOutOfBoundsException when {@code from..to} is not a range of {@code bytes}
+   */
+  public static boolean isValid(byte[] bytes, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, bytes.length);
     int i = from;
     while (i < to) {
       int lead = bytes[i] & 0xFF;
