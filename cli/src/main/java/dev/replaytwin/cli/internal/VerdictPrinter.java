@@ -7,6 +7,8 @@ import dev.replaytwin.compare.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,18 +35,35 @@ public final class VerdictPrinter {
     return v.decision().exitCode();
   }
 
+  /**
+   * The headline, then the failing checks before the undecided ones. The first check of an endpoint
+   * and category is printed with its explanation and next step, the others of that group on one line
+   * each (p90 and p99 of an endpoint tell one story), so one screen shows every endpoint that failed.
+   */
   public static void print(Verdict v, List<Path> reports, PrintWriter out) {
     out.println(v.headline());
-    List<Verdict.Check> shown = v.checks().stream().filter(c -> c.decision() != Decision.PASS).toList();
-    for (Verdict.Check c : shown.subList(0, Math.min(LISTED, shown.size()))) {
+    List<Verdict.Check> shown = v.checks().stream().filter(c -> c.decision() != Decision.PASS)
+        .sorted(Comparator.comparing((Verdict.Check c) -> c.decision() != Decision.FAIL)).toList();
+    Set<String> explained = new HashSet<>();
+    int lines = 0;
+    int left = 0;
+    for (Verdict.Check c : shown) {
+      boolean first = explained.add(c.decision() + " " + c.endpoint() + " " + c.category());
+      if (lines >= LISTED) {
+        left++;
+        continue;
+      }
       out.printf("  %-12s %-24s %-9s %s%n", c.decision(), c.endpoint(), c.category(), c.name());
-      out.println("               " + c.explanation());
-      if (!c.nextStep().isEmpty()) {
-        out.println("               next: " + c.nextStep());
+      if (first) {
+        out.println("               " + c.explanation());
+        if (!c.nextStep().isEmpty()) {
+          out.println("               next: " + c.nextStep());
+        }
+        lines++;
       }
     }
-    if (shown.size() > LISTED) {
-      out.println("  … and " + (shown.size() - LISTED) + " more in the report");
+    if (left > 0) {
+      out.println("  … and " + left + " more in the report");
     }
     for (String n : v.notes()) {
       out.println("  note: " + n);

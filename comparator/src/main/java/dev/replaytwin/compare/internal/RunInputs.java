@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,16 +85,7 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
 
   /** When the measured part of run {@code i} begins: its t0 plus its warm-up. */
   public long measuredFrom(int i) {
-    RunManifest m = manifests.get(i);
-    String warmup = m.schedule().warmup();
-    if (warmup == null || warmup.isEmpty()) {
-      return Long.MIN_VALUE;
-    }
-    try {
-      return m.t0EpochNanos() + Duration.parse(warmup).toNanos();
-    } catch (DateTimeParseException e) {
-      return m.t0EpochNanos();
-    }
+    return manifests.get(i).measuredFrom();
   }
 
   /**
