@@ -1,18 +1,14 @@
 package dev.replaytwin.scenario.demo;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the external payments API the demo shop charges, for recording the demo capture:
@@ -30,33 +26,23 @@ public final class PaymentsStandIn implements AutoCloseable {
   private static final int MAX_BODY = 64 * 1024;
   private static final int MAX_CHARGES = 100_000;
 
-  private final HttpServer server;
-  private final ExecutorService workers;
+  private final DemoServer server;
   private final Map<String, String> charges = new ConcurrentHashMap<>();
   private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
   private final SplittableRandom seeds;
 
   public PaymentsStandIn(String host, int port, long seed) throws IOException {
     this.seeds = new SplittableRandom(seed);
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-    this.workers = Executors.newFixedThreadPool(32, r -> {
-      Thread t = new Thread(r, "payments-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = new DemoServer(host, port, 128, "payments-worker", this::handle);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    server.close();
   }
 
   public static void main(String[] args) throws IOException {

@@ -4,14 +4,11 @@ import dev.replaytwin.deploy.DeployException;
 import dev.replaytwin.deploy.LocalImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The demo shop as a container image, built on this machine with {@link LocalImage}: {@code FROM
@@ -66,7 +63,12 @@ public final class ShopImage {
       }
       return image(tag, jar).build();
     } finally {
-      deleteQuietly(work);
+      try {
+        Files.deleteIfExists(work.resolve(JAR_NAME));
+        Files.deleteIfExists(work);
+      } catch (IOException e) {
+        // A leftover temporary directory of one small jar: not worth failing a build that worked.
+      }
     }
   }
 
@@ -119,19 +121,5 @@ public final class ShopImage {
     out.printf(Locale.ROOT, "%s ready in %.1f s; run it with:%n", reference, (System.nanoTime() - start) / 1e9);
     out.println("  docker run --rm -p 8080:8080 " + reference + " --host 0.0.0.0 --port 8080 --release 1.5");
     return 0;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.deleteIfExists(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // A leftover temporary directory of one small jar: not worth failing a build that worked.
-    }
   }
 }

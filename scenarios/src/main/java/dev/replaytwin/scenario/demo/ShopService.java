@@ -1,11 +1,9 @@
 package dev.replaytwin.scenario.demo;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,8 +37,7 @@ public final class ShopService implements AutoCloseable {
   private final Map<String, Map<Integer, Integer>> carts = new ConcurrentHashMap<>();
   private final Map<String, byte[]> searchCache = new ConcurrentHashMap<>();
   private final AtomicInteger checkoutsInFlight = new AtomicInteger();
-  private final HttpServer server;
-  private final ExecutorService workers;
+  private final DemoServer server;
 
   static {
     // The JDK server closes idle keep-alive connections beyond 200 at once; a replayer keeping a
@@ -55,25 +50,16 @@ public final class ShopService implements AutoCloseable {
   public ShopService(String host, int port, Release release, String paymentsUrl) throws IOException {
     this.release = release;
     this.payments = new Payments(paymentsUrl);
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    this.workers = Executors.newFixedThreadPool(32, r -> {
-      Thread t = new Thread(r, "shop-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = new DemoServer(host, port, 256, "shop-worker", this::handle);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    server.close();
   }
 
   public static void main(String[] args) throws IOException {
