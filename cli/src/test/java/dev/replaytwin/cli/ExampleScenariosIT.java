@@ -128,11 +128,11 @@ class ExampleScenariosIT {
     JsonNode capacity = JSON.readTree(reports.resolve("capacity.json").toFile());
     double baseline = capacity.at("/sustained/baseline/speed").asDouble();
     double candidate = capacity.at("/sustained/candidate/speed").asDouble();
-    assertThat(baseline).as(r.out()).isGreaterThanOrEqualTo(1);
+    assertThat(baseline).as(r.out()).isGreaterThanOrEqualTo(2);
     assertThat(r.exitCode()).isEqualTo(candidate < baseline ? 1 : 0);
-    assertThat(capacity.path("steps").size()).isBetween(1, 4);
+    assertThat(capacity.path("steps").size()).isBetween(1, 5);
     assertThat(r.out()).contains("baseline sustains", "candidate ");
-    assertThat(Files.readString(reports.resolve("capacity.md"))).contains("| 1x | baseline |");
+    assertThat(Files.readString(reports.resolve("capacity.md"))).contains("| 2x | baseline |");
   }
 
   private ProcessRun run(String scenario) throws IOException, InterruptedException {
