@@ -164,6 +164,7 @@ public final class ScenarioRunner {
       Outcome o = replay(RunDirectory.at(run.root().resolve(name)), twins, deps, record, new Pacing.Scaled(speed),
           " at " + name);
       if (o.error != null || stopReason != null) {
+        List.copyOf(deaths).forEach(d -> steps.exited(d.name(), speed));
         return o;
       }
       if (!steps.measure(speed, RunDirectory.at(run.root().resolve(name)))) {

@@ -46,6 +46,7 @@ public final class CapacitySteps {
   private final Scenario.Capacity capacity;
   private final List<String> names;
   private final List<Step> steps = new ArrayList<>();
+  private final Map<String, Double> exitedAt = new LinkedHashMap<>();
 
   public CapacitySteps(Scenario.Capacity capacity, List<String> names) {
     this.capacity = requireNonNull(capacity, "capacity");
@@ -104,6 +105,11 @@ public final class CapacitySteps {
     return new Measure(name, n, failed, rate, p99, seconds > 0 ? n / seconds : 0, within);
   }
 
+  /** Twin {@code twin} exited during the step at {@code speed}: that step is not measured, and it broke there. */
+  public void exited(String twin, double speed) {
+    exitedAt.putIfAbsent(twin, speed);
+  }
+
   /** The highest speed {@code twin} sustained, every valid step up to it within budget; 0 when none. */
   public double sustained(String twin) {
     double best = 0;
@@ -122,6 +128,9 @@ public final class CapacitySteps {
 
   /** True when {@code twin} sustained the last measured valid step, so its capacity is at least that. */
   private boolean unbroken(String twin) {
+    if (exitedAt.containsKey(twin)) {
+      return false;
+    }
     List<Step> valid = steps.stream().filter(Step::valid).toList();
     return !valid.isEmpty() && sustained(twin) == valid.get(valid.size() - 1).speed();
   }
@@ -160,7 +169,8 @@ public final class CapacitySteps {
     for (String n : names) {
       double s = sustained(n);
       parts.add(n + " " + (s == 0 ? "breaks the budget at " + label(steps.get(0).speed())
-          : (unbroken(n) ? "sustains at least " : "sustains ") + label(s)));
+          : (unbroken(n) ? "sustains at least " : "sustains ") + label(s))
+          + (exitedAt.containsKey(n) ? ", then exited during the " + label(exitedAt.get(n)) + " step" : ""));
     }
     return String.join(", ", parts) + " (budget: errors ≤ " + percent(capacity.maxErrorRate()) + ", p99 ≤ "
         + millis(capacity.maxP99().toNanos() / 1e6) + ")";
@@ -177,7 +187,9 @@ public final class CapacitySteps {
     json.put("summary", summary());
     json.put("budget", Map.of("errorRate", capacity.maxErrorRate(), "p99Millis", capacity.maxP99().toNanos() / 1e6));
     Map<String, Object> sustained = new LinkedHashMap<>();
-    names.forEach(n -> sustained.put(n, Map.of("speed", sustained(n), "atLeast", unbroken(n))));
+    names.forEach(n -> sustained.put(n, exitedAt.containsKey(n)
+        ? Map.of("speed", sustained(n), "atLeast", false, "exitedAt", exitedAt.get(n))
+        : Map.of("speed", sustained(n), "atLeast", unbroken(n))));
     json.put("sustained", sustained);
     json.put("steps", steps);
     Path jsonFile = dir.resolve("capacity.json");

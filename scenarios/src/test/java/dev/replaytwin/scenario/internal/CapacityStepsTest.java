@@ -81,6 +81,20 @@ class CapacityStepsTest {
   }
 
   @Test
+  void aTwinThatExitsDuringAStepBrokeThereAndTheOtherSustainsAtLeastTheLastMeasured() throws IOException {
+    CapacitySteps steps = new CapacitySteps(BUDGET, List.of("baseline", "candidate"));
+    steps.measure(1, step(1, true, Map.of("baseline", new Behaviour(20, 0), "candidate", new Behaviour(21, 0))));
+    steps.exited("candidate", 2);
+
+    assertThat(steps.summary()).startsWith("baseline sustains at least 1x, candidate sustains 1x, then exited during"
+        + " the 2x step");
+    steps.write(dir, Decision.FAIL);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("capacity.json").toFile());
+    assertThat(json.at("/sustained/candidate/exitedAt").asDouble()).isEqualTo(2);
+    assertThat(json.at("/sustained/candidate/atLeast").asBoolean()).isFalse();
+  }
+
+  @Test
   void aBaselineBrokenAtTheFirstStepOrTwoBaselinesThatDisagreeAreInconclusive() throws IOException {
     CapacitySteps broken = new CapacitySteps(BUDGET, List.of("baseline", "candidate"));
     broken.measure(1, step(1, true, Map.of("baseline", new Behaviour(200, 0), "candidate", new Behaviour(20, 0))));
