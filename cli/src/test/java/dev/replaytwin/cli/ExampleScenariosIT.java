@@ -129,7 +129,9 @@ class ExampleScenariosIT {
     double baseline = capacity.at("/sustained/baseline/speed").asDouble();
     double candidate = capacity.at("/sustained/candidate/speed").asDouble();
     assertThat(baseline).as(r.out()).isGreaterThanOrEqualTo(2);
-    assertThat(r.exitCode()).isEqualTo(candidate < baseline ? 1 : 0);
+    // Release 1.5's leaky cache may run it out of heap at the top speeds: an exit during a step is a FAIL.
+    boolean candidateExited = capacity.at("/sustained/candidate/exitedAt").isNumber();
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(candidate < baseline || candidateExited ? 1 : 0);
     assertThat(capacity.path("steps").size()).isBetween(1, 5);
     assertThat(r.out()).contains("baseline sustains", "candidate ");
     assertThat(Files.readString(reports.resolve("capacity.md"))).contains("| 2x | baseline |");
