@@ -117,7 +117,10 @@ class ExternalDriverIT {
       closedPort = socket.getLocalPort();
     }
     URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-    assertThatThrownBy(() -> driver.start(new TwinSpec.External(nowhere, QUICK, ""), context))
+    // A refused connection is answered at once, but the first probe of a cold JVM (the HTTP client's
+    // classes loading on a busy build machine, JDK 25) took the whole of QUICK's one second once.
+    TwinSpec.Health patient = new TwinSpec.Health("/health", Duration.ofSeconds(3), QUICK.interval());
+    assertThatThrownBy(() -> driver.start(new TwinSpec.External(nowhere, patient, ""), context))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("(last answer: connection refused)");
   }
