@@ -218,28 +218,30 @@ public final class ScenarioRunner {
       return ended(record, reportDir, Decision.INCONCLUSIVE, e.getMessage(), false);
     }
     List<Path> reports = Reports.write(verdict, reportDir, scenario.report().formats());
-    Decision decision = verdict.decision();
-    String summary = verdict.headline();
-    for (TwinExit death : List.copyOf(deaths)) {
-      boolean candidate = death.name().equals("candidate");
-      decision = decision.worst(candidate ? Decision.FAIL : Decision.INCONCLUSIVE);
-      summary = death.name() + " exited with code " + death.exitCode() + " during the replay; " + summary;
-    }
-    record.end("finished", summary);
-    return new ScenarioResult(scenario.name(), decision, summary, verdict, reportDir, reports, false);
+    Ending end = withDeaths(verdict.decision(), verdict.headline());
+    record.end("finished", end.summary());
+    return new ScenarioResult(scenario.name(), end.decision(), end.summary(), verdict, reportDir, reports, false);
   }
 
   private ScenarioResult capacity(RunRecord record, Path reportDir, CapacitySteps steps) throws IOException {
-    Decision decision = steps.decision();
-    String summary = steps.summary();
+    Ending end = withDeaths(steps.decision(), steps.summary());
+    Decision decision = end.decision();
+    String summary = end.summary();
+    List<Path> reports = steps.write(reportDir, decision);
+    record.end("finished", summary);
+    return new ScenarioResult(scenario.name(), decision, summary, null, reportDir, reports, false);
+  }
+
+  private record Ending(Decision decision, String summary) {}
+
+  /** A twin that exited during the replay: FAIL for the candidate, INCONCLUSIVE for a baseline, said first. */
+  private Ending withDeaths(Decision decision, String summary) {
     for (TwinExit death : List.copyOf(deaths)) {
       boolean candidate = death.name().equals("candidate");
       decision = decision.worst(candidate ? Decision.FAIL : Decision.INCONCLUSIVE);
       summary = death.name() + " exited with code " + death.exitCode() + " during the replay; " + summary;
     }
-    List<Path> reports = steps.write(reportDir, decision);
-    record.end("finished", summary);
-    return new ScenarioResult(scenario.name(), decision, summary, null, reportDir, reports, false);
+    return new Ending(decision, summary);
   }
 
   private ScenarioResult ended(RunRecord record, Path reportDir, Decision decision, String why, boolean setupError)
