@@ -161,13 +161,13 @@ public final class ScenarioRunner {
       throws IOException, InterruptedException {
     for (double speed : scenario.capacity().speeds()) {
       String name = CapacitySteps.stepName(speed);
-      Outcome o = replay(RunDirectory.at(run.root().resolve(name)), twins, deps, record, new Pacing.Scaled(speed),
-          " at " + name);
+      RunDirectory step = RunDirectory.at(run.root().resolve(name));
+      Outcome o = replay(step, twins, deps, record, new Pacing.Scaled(speed), " at " + name);
       if (o.error != null || stopReason != null) {
         List.copyOf(deaths).forEach(d -> steps.exited(d.name(), speed));
         return o;
       }
-      if (!steps.measure(speed, RunDirectory.at(run.root().resolve(name)))) {
+      if (!steps.measure(speed, step)) {
         break;
       }
     }

@@ -53,9 +53,9 @@ public final class CapacitySteps {
     this.names = List.copyOf(names);
   }
 
-  /** The directory of the step at {@code speed}, inside the run directory: {@code 1x}, {@code 2.5x}. */
+  /** How the step at {@code speed} is named, as its directory in the run and in the reports: {@code 1x}, {@code 2.5x}. */
   public static String stepName(double speed) {
-    return label(speed);
+    return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)) + "x";
   }
 
   /**
@@ -162,15 +162,15 @@ public final class CapacitySteps {
       return "no capacity step was replayed";
     }
     if (!steps.get(0).valid()) {
-      return "the replayer could not keep the pace of the first step (" + label(steps.get(0).speed()) + "): "
+      return "the replayer could not keep the pace of the first step (" + stepName(steps.get(0).speed()) + "): "
           + String.join("; ", steps.get(0).invalidReasons());
     }
     List<String> parts = new ArrayList<>();
     for (String n : names) {
       double s = sustained(n);
-      parts.add(n + " " + (s == 0 ? "breaks the budget at " + label(steps.get(0).speed())
-          : (unbroken(n) ? "sustains at least " : "sustains ") + label(s))
-          + (exitedAt.containsKey(n) ? ", then exited during the " + label(exitedAt.get(n)) + " step" : ""));
+      parts.add(n + " " + (s == 0 ? "breaks the budget at " + stepName(steps.get(0).speed())
+          : (unbroken(n) ? "sustains at least " : "sustains ") + stepName(s))
+          + (exitedAt.containsKey(n) ? ", then exited during the " + stepName(exitedAt.get(n)) + " step" : ""));
     }
     return String.join(", ", parts) + " (budget: errors ≤ " + percent(capacity.maxErrorRate()) + ", p99 ≤ "
         + millis(capacity.maxP99().toNanos() / 1e6) + ")";
@@ -205,7 +205,7 @@ public final class CapacitySteps {
         .append("|---|---|---|---|---|---|\n");
     for (Step s : steps) {
       for (Measure m : s.twins()) {
-        b.append("| ").append(label(s.speed())).append(s.valid() ? "" : " (replayer behind)").append(" | ")
+        b.append("| ").append(stepName(s.speed())).append(s.valid() ? "" : " (replayer behind)").append(" | ")
             .append(m.twin()).append(" | ").append(String.format(Locale.ROOT, "%.1f", m.perSecond())).append(" | ")
             .append(percent(m.errorRate())).append(" | ").append(millis(m.p99Millis())).append(" | ")
             .append(m.withinBudget() ? "yes" : "**no**").append(" |\n");
@@ -218,10 +218,6 @@ public final class CapacitySteps {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static String label(double speed) {
-    return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)) + "x";
   }
 
   private static String percent(double share) {
