@@ -53,7 +53,7 @@ public final class CapacitySteps {
     this.names = List.copyOf(names);
   }
 
-  /** How the step at {@code speed} is named, as its directory in the run and in the reports: {@code 1x}, {@code 2.5x}. */
+  /** The step at {@code speed} as its directory in the run and the reports name it: {@code 1x}, {@code 2.5x}. */
   public static String stepName(double speed) {
     return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)) + "x";
   }
