@@ -74,7 +74,7 @@ public final class CaptureProxyCommand implements Callable<Integer> {
   private Path scrubKeyFile;
 
   @Option(names = "--sample", paramLabel = "RATE", defaultValue = "100%",
-      description = "Share of requests captured, e.g. 10% (default: ${DEFAULT-VALUE}). All are proxied.")
+      description = "Share of requests captured, e.g. 10%% (default: ${DEFAULT-VALUE}). All are proxied.")
   private String sample;
 
   @Option(names = "--sample-key", paramLabel = "SOURCE:NAME",

@@ -61,7 +61,7 @@ public final class CompareCommand implements Callable<Integer> {
   private String noise;
 
   @Option(names = "--policy", paramLabel = "FILE", description = "The gate policy (gate.yaml); without it, the"
-      + " standard one: p50/p90/p99/p99.9 may grow by 10% and 5 ms, failures by 0.1 points.")
+      + " standard one: p50/p90/p99/p99.9 may grow by 10%% and 5 ms, failures by 0.1 points.")
   private Path policy;
 
   @Option(names = "--report-dir", paramLabel = "DIR", description = "Where the reports go (default: RUN/report).")

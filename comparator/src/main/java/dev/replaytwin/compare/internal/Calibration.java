@@ -31,12 +31,11 @@ record Calibration(Verdict.Calibration verdict, List<String> notes) {
     if (noise.isEmpty()) {
       return Optional.empty();
     }
-    long[] a = t.aaBaseline.toArray();
-    long[] b = t.aaNoise.toArray();
-    if (a.length == 0 || a.length * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
+    long pairs = t.aaCells.pairs();
+    if (pairs == 0 || pairs * (1 - P99 / 100) < DetectableChange.MIN_TAIL_SAMPLES) {
       return Optional.empty();
     }
-    return Optional.of(new PairedQuantileBootstrap(a, b).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
+    return Optional.of(new PairedQuantileBootstrap(t.aaCells).shift(P99, QuantileBootstrap.DEFAULT_RESAMPLES,
         policy.confidence()));
   }
 

@@ -1,6 +1,7 @@
 package dev.replaytwin.compare.internal;
 
 import dev.replaytwin.compare.Verdict;
+import dev.replaytwin.compare.stats.PairedCells;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.ErrorKind;
 import dev.replaytwin.core.run.Outcome;
@@ -25,9 +26,11 @@ final class EndpointTally {
   /** Baseline and candidate latencies (ns) of the pairs both answered; index i is one request. */
   final LongList baselineLatency = new LongList();
   final LongList candidateLatency = new LongList();
-  /** Baseline and noise-target latencies of the pairs both answered, for the A/A floor. */
-  final LongList aaBaseline = new LongList();
+  /** The same pairs' joint cells, for the latency bootstraps. */
+  final PairedCells latencyCells = new PairedCells();
+  /** Noise-target latencies of the pairs baseline and noise target both answered, for the A/A floor, and their cells. */
   final LongList aaNoise = new LongList();
+  final PairedCells aaCells = new PairedCells();
   /** Requests both baseline and candidate have a row for. */
   long pairs;
   long baselineFailed;
@@ -45,33 +48,35 @@ final class EndpointTally {
   final List<Verdict.Example> candidateOnlyExamples = new ArrayList<>();
   final TreeMap<String, Long> candidateFailures = new TreeMap<>();
   final Histogram[] histograms;
-  /** False for a pooled tally, whose histograms are its parts' added up at the end ({@link #addHistograms}). */
-  private final boolean recordsHistograms;
+  /** False for a pooled tally, whose histograms and cells are its parts' added up at the end ({@link #addParts}). */
+  private final boolean recordsLatencies;
 
   EndpointTally(String endpoint, int targets) {
     this(endpoint, targets, true);
   }
 
   /**
-   * @param recordsHistograms false for a tally of several endpoints' requests that each of them
-   *     records too: {@link #addHistograms} then adds theirs up, the same counts without recording
-   *     every latency twice
+   * @param recordsLatencies false for a tally of several endpoints' requests that each of them
+   *     records too: {@link #addParts} then adds their histograms and cells up, the same counts
+   *     without recording every latency twice
    */
-  EndpointTally(String endpoint, int targets, boolean recordsHistograms) {
+  EndpointTally(String endpoint, int targets, boolean recordsLatencies) {
     this.endpoint = endpoint;
-    this.recordsHistograms = recordsHistograms;
+    this.recordsLatencies = recordsLatencies;
     this.histograms = new Histogram[targets];
     for (int i = 0; i < targets; i++) {
       histograms[i] = new Histogram(3);
     }
   }
 
-  /** Adds {@code parts}' histograms to this one's, target by target. */
-  void addHistograms(Iterable<EndpointTally> parts) {
+  /** Adds {@code parts}' histograms (target by target) and latency cells to this one's. */
+  void addParts(Iterable<EndpointTally> parts) {
     for (EndpointTally part : parts) {
       for (int i = 0; i < histograms.length; i++) {
         histograms[i].add(part.histograms[i]);
       }
+      latencyCells.addAll(part.latencyCells);
+      aaCells.addAll(part.aaCells);
     }
   }
 
@@ -88,7 +93,7 @@ final class EndpointTally {
     Outcome baseline = rows[0];
     Outcome candidate = rows[1];
     Outcome noise = rows.length > 2 ? rows[2] : null;
-    for (int i = 0; recordsHistograms && i < histograms.length; i++) {
+    for (int i = 0; recordsLatencies && i < histograms.length; i++) {
       if (rows[i] != null && rows[i].answered() && rows[i].latencyNanos() >= 0) {
         histograms[i].recordValue(Math.max(1, rows[i].latencyNanos()));
       }
@@ -105,8 +110,10 @@ final class EndpointTally {
       } else if (bf && !nf) {
         aaBaselineOnly++;
       } else if (!bf) {
-        aaBaseline.add(baseline.latencyNanos());
         aaNoise.add(noise.latencyNanos());
+        if (recordsLatencies) {
+          aaCells.add(baseline.latencyNanos(), noise.latencyNanos());
+        }
       }
     }
     if (baseline == null || candidate == null) {
@@ -133,6 +140,9 @@ final class EndpointTally {
     } else if (!bf) {
       baselineLatency.add(baseline.latencyNanos());
       candidateLatency.add(candidate.latencyNanos());
+      if (recordsLatencies) {
+        latencyCells.add(baseline.latencyNanos(), candidate.latencyNanos());
+      }
     }
   }
 

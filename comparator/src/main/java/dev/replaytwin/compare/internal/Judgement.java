@@ -59,7 +59,7 @@ public final class Judgement {
     this.options = options;
     this.policy = options.policy();
     this.inputs = inputs;
-    // Every request is in one endpoint's tally too: (all)'s histograms are theirs added up at the end.
+    // Every request is in one endpoint's tally too: (all)'s histograms and cells are theirs added up at the end.
     this.all = new EndpointTally(Verdict.Check.ALL, inputs.targets().size(), false);
     this.canceller = new NoiseCanceller(NoiseOptions.defaults().withIgnore(ignore));
     this.diffs = new ParallelDiffs(new ResponseDiffer(policy.headers(), DiffLimits.DEFAULT), canceller);
@@ -147,7 +147,7 @@ public final class Judgement {
     }
     List<Draft> drafts = new ArrayList<>();
     List<EndpointTally> judged = sortedEndpoints();
-    all.addHistograms(judged);
+    all.addParts(judged);
     judged.add(all);
     List<LatencyJudge.Judged> latency = new ArrayList<>();
     List<Optional<PercentileShift>> aa = new ArrayList<>();

@@ -48,7 +48,7 @@ final class LatencyJudge {
       return out;
     }
     GatePolicy.Allowance allow = rules.effectiveLatency();
-    PairedQuantileBootstrap bootstrap = new PairedQuantileBootstrap(base, cand);
+    PairedQuantileBootstrap bootstrap = new PairedQuantileBootstrap(t.latencyCells);
     long[] noise = t.aaNoise.toArray();
     LongSort.sort(noise);
     List<Double> skipped = new ArrayList<>();

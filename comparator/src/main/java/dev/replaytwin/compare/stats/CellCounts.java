@@ -12,6 +12,11 @@ final class CellCounts {
 
   /** Counts one occurrence of {@code key} ({@code >= 0}). */
   void add(long key) {
+    add(key, 1);
+  }
+
+  /** Counts {@code n} occurrences of {@code key} ({@code >= 0}). */
+  void add(long key, long n) {
     int slot = find(key);
     if (keys[slot] == EMPTY) {
       keys[slot] = key;
@@ -20,7 +25,16 @@ final class CellCounts {
         slot = find(key);
       }
     }
-    counts[slot]++;
+    counts[slot] += n;
+  }
+
+  /** Counts every key of {@code other} as often as it did. */
+  void addAll(CellCounts other) {
+    for (int i = 0; i < other.keys.length; i++) {
+      if (other.keys[i] != EMPTY) {
+        add(other.keys[i], other.counts[i]);
+      }
+    }
   }
 
   long count(long key) {

@@ -49,6 +49,42 @@ public final class PairedQuantileBootstrap {
    * the cost, by up to 10 in each direction.
    */
   public PairedQuantileBootstrap(long[] baseline, long[] candidate, int significantDigits) {
+    this(cells(baseline, candidate, significantDigits));
+  }
+
+  /**
+   * Resamples the pairs counted in {@code cells}, which the caller may count into no further: the
+   * same intervals as from the pairs' arrays.
+   *
+   * @throws IllegalArgumentException when no pair was counted
+   */
+  public PairedQuantileBootstrap(PairedCells cells) {
+    requireNonNull(cells, "cells");
+    if (cells.pairs() == 0) {
+      throw new IllegalArgumentException("cells: empty (expected: at least one pair)");
+    }
+    this.buckets = cells.buckets;
+    CellCounts cellCounts = cells.counts;
+    long[] keys = cellCounts.keys();
+    Arrays.sort(keys);
+    int n = keys.length;
+    int[] a = new int[n];
+    int[] b = new int[n];
+    long[] counts = new long[n];
+    SeedHash hash = new SeedHash().add(cells.significantDigits);
+    for (int cell = 0; cell < n; cell++) {
+      a[cell] = (int) (keys[cell] >>> 32);
+      b[cell] = (int) keys[cell];
+      counts[cell] = cellCounts.count(keys[cell]);
+    }
+    for (int c = 0; c < n; c++) {
+      hash.add(a[c]).add(b[c]).add(counts[c]);
+    }
+    this.resampler = new CellResampler(new int[][] {a, b}, counts);
+    this.dataHash = hash.seed();
+  }
+
+  private static PairedCells cells(long[] baseline, long[] candidate, int significantDigits) {
     requireNonNull(baseline, "baseline");
     requireNonNull(candidate, "candidate");
     if (baseline.length != candidate.length) {
@@ -58,29 +94,12 @@ public final class PairedQuantileBootstrap {
     if (baseline.length == 0) {
       throw new IllegalArgumentException("baseline: empty (expected: at least one pair)");
     }
-    this.buckets = new LogLinearBuckets(significantDigits);
     // The joint cells are few (thousands), the pairs many: count them by hash, then order the cells.
-    CellCounts cellCounts = new CellCounts();
+    PairedCells cells = new PairedCells(significantDigits);
     for (int i = 0; i < baseline.length; i++) {
-      cellCounts.add(((long) bucketOf(baseline, i) << 32) | bucketOf(candidate, i));
+      cells.add(nonNegative(baseline, i), nonNegative(candidate, i));
     }
-    long[] keys = cellCounts.keys();
-    Arrays.sort(keys);
-    int cells = keys.length;
-    int[] a = new int[cells];
-    int[] b = new int[cells];
-    long[] counts = new long[cells];
-    SeedHash hash = new SeedHash().add(significantDigits);
-    for (int cell = 0; cell < cells; cell++) {
-      a[cell] = (int) (keys[cell] >>> 32);
-      b[cell] = (int) keys[cell];
-      counts[cell] = cellCounts.count(keys[cell]);
-    }
-    for (int c = 0; c < cells; c++) {
-      hash.add(a[c]).add(b[c]).add(counts[c]);
-    }
-    this.resampler = new CellResampler(new int[][] {a, b}, counts);
-    this.dataHash = hash.seed();
+    return cells;
   }
 
   /** The percentile's shift with 95% intervals from 1000 resamples. */
@@ -120,12 +139,11 @@ public final class PairedQuantileBootstrap {
         confidence, resamples);
   }
 
-  private int bucketOf(long[] latencies, int i) {
-    long value = latencies[i];
-    if (value < 0) {
-      throw new IllegalArgumentException("latency[" + i + "]: " + value + " (expected: >= 0)");
+  private static long nonNegative(long[] latencies, int i) {
+    if (latencies[i] < 0) {
+      throw new IllegalArgumentException("latency[" + i + "]: " + latencies[i] + " (expected: >= 0)");
     }
-    return buckets.index(value);
+    return latencies[i];
   }
 
   private static double ratio(long candidate, long baseline) {

@@ -107,4 +107,37 @@ class PairedQuantileBootstrapTest {
     assertThatThrownBy(() -> new PairedQuantileBootstrap(new long[0], new long[0]))
         .hasMessage("baseline: empty (expected: at least one pair)");
   }
+
+  @Test
+  void cellsCountedInPartsGiveTheIntervalsOfTheWhole() {
+    long[][] latencies = pairs(30_000, 1.2, 16);
+    // Three parts, as a run's endpoints are; added up, as the pooled (all) is.
+    PairedCells[] parts = {new PairedCells(), new PairedCells(), new PairedCells()};
+    for (int i = 0; i < latencies[0].length; i++) {
+      parts[i % 3].add(latencies[0][i], latencies[1][i]);
+    }
+    PairedCells whole = new PairedCells();
+    for (PairedCells part : parts) {
+      whole.addAll(part);
+    }
+    PairedQuantileBootstrap fromArrays = new PairedQuantileBootstrap(latencies[0], latencies[1]);
+
+    assertThat(whole.pairs()).isEqualTo(latencies[0].length);
+    PairedQuantileBootstrap fromCells = new PairedQuantileBootstrap(whole);
+    for (double percentile : new double[] {50, 99, 99.9}) {
+      assertThat(fromCells.shift(percentile)).as("p%s", percentile).isEqualTo(fromArrays.shift(percentile));
+    }
+    assertThat(new PairedQuantileBootstrap(parts[0]).shift(99)).isNotEqualTo(fromArrays.shift(99));
+  }
+
+  @Test
+  void rejectsEmptyNegativeOrMismatchedCells() {
+    PairedCells cells = new PairedCells();
+
+    assertThatThrownBy(() -> new PairedQuantileBootstrap(cells))
+        .hasMessage("cells: empty (expected: at least one pair)");
+    assertThatThrownBy(() -> cells.add(5, -1)).hasMessage("candidate latency: -1 (expected: >= 0)");
+    assertThatThrownBy(() -> cells.addAll(new PairedCells(3)))
+        .hasMessage("other: 3 significant digits (expected: 2)");
+  }
 }
