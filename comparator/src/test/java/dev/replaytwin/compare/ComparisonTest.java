@@ -3,6 +3,10 @@ package dev.replaytwin.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.replaytwin.core.Sha256;
+import dev.replaytwin.core.run.CallLog;
+import dev.replaytwin.core.run.DependencyCall;
+import dev.replaytwin.core.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -204,6 +208,27 @@ class ComparisonTest {
     assertThat(v.endpoints()).filteredOn(e -> e.endpoint().equals(Verdict.Check.ALL))
         .singleElement().extracting(Verdict.EndpointSummary::requests).isEqualTo(5_000L);
     assertThat(v.inputs().digests()).containsKeys("0/run.json", "1/run.json");
+  }
+
+  @Test
+  void theVerdictDigestsEveryFileItJudged() throws Exception {
+    Path root = new SyntheticRun(17, 2_000, targets(SyntheticRun.Change.NONE, false)).write(dir.resolve("calls"));
+    RunDirectory run = RunDirectory.at(root);
+    for (String target : List.of("baseline", "candidate")) {
+      try (CallLog log = CallLog.append(run.calls(target))) {
+        log.write(new DependencyCall(1_000_000_000L, "payments", "POST", "/v1/charges", "POST /v1/charges", 200, "",
+            false, ""));
+      }
+    }
+
+    Verdict v = Comparison.run(new CompareOptions(List.of(root), "baseline", "candidate", "", GatePolicy.standard()));
+
+    assertThat(v.inputs().digests()).containsKeys("run.json", "targets/baseline/outcomes.jsonl.zst",
+        "targets/candidate/outcomes.jsonl.zst");
+    // The dependency calls are judged too, so a verdict names the call logs it read.
+    assertThat(v.inputs().digests()).containsEntry("targets/candidate/calls.jsonl",
+        Sha256.ofFiles(List.of(run.calls("candidate"))));
+    assertThat(v.inputs().digests()).containsKey("targets/baseline/calls.jsonl");
   }
 
   @Test

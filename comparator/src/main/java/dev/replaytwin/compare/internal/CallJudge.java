@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The calls each target made to its simulated dependencies ({@code calls.jsonl}), per dependency
@@ -60,18 +61,46 @@ final class CallJudge {
     }
   }
 
+  /**
+   * Which calls belong to the measured part of the replay: none made before it began (its t0 plus
+   * the warm-up, per run directory), nor any made for a request of the warm-up (by the trace id the
+   * replayer gave it), as the warm-up's rows are not judged either.
+   */
+  record Measured(long @Nullable [] fromEpochNanos, Set<String> warmupTraces) {
+    static final Measured ALL = new Measured(null, Set.of());
+
+    static Measured of(RunInputs inputs, Set<String> warmupTraces) {
+      return new Measured(IntStream.range(0, inputs.dirs().size()).mapToLong(inputs::measuredFrom).toArray(),
+          warmupTraces);
+    }
+
+    boolean includes(int dir, DependencyCall c) {
+      return (fromEpochNanos == null || c.epochNanos() >= fromEpochNanos[dir])
+          && (c.traceId().isEmpty() || !warmupTraces.contains(c.traceId()));
+    }
+  }
+
   /** Reads a target's calls from every run directory (shards pooled); null when none has a call log. */
   static @Nullable Calls read(List<RunDirectory> dirs, String target) throws IOException {
+    return read(dirs, target, Measured.ALL);
+  }
+
+  /** Like {@link #read(List, String)}, keeping only the {@code measured} calls. */
+  static @Nullable Calls read(List<RunDirectory> dirs, String target, Measured measured) throws IOException {
     Map<String, Map<String, Integer>> traced = new TreeMap<>();
     Map<String, Long> untraced = new TreeMap<>();
     Map<String, Long> unmatched = new TreeMap<>();
     boolean any = false;
-    for (RunDirectory dir : dirs) {
+    for (int i = 0; i < dirs.size(); i++) {
+      RunDirectory dir = dirs.get(i);
       if (!java.nio.file.Files.isRegularFile(dir.calls(target))) {
         continue;
       }
       any = true;
       for (DependencyCall c : CallLog.read(dir.calls(target))) {
+        if (!measured.includes(i, c)) {
+          continue;
+        }
         String key = c.dependency() + " " + (c.endpoint().isEmpty() ? c.method() + " " + c.path() : c.endpoint());
         if (c.traceId().isEmpty()) {
           untraced.merge(key, 1L, Long::sum);

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,6 +55,8 @@ public final class Judgement {
   /** The outcome files' digests, taken as they were read. */
   private final Map<Path, String> digests = new HashMap<>();
   private final List<String> notes = new ArrayList<>();
+  /** The requests of every run's warm-up, by trace id: their calls to dependencies are not judged either. */
+  private final Set<String> warmupTraces = new HashSet<>();
   private long unpaired;
 
   private Judgement(CompareOptions options, RunInputs inputs, IgnoreRules ignore) {
@@ -93,6 +97,7 @@ public final class Judgement {
           add(row);
         }
         digests.putAll(join.digests());
+        warmupTraces.addAll(join.skippedTraceIds());
         if (join.truncated()) {
           notes.add(dir.root() + ": an outcomes file ends inside a row (the replay was killed); every whole row"
               + " was compared");
@@ -240,12 +245,14 @@ public final class Judgement {
 
   /** The dependency-call checks, when the baseline and the candidate both have a call log. */
   private List<Draft> callDrafts() throws IOException {
-    CallJudge.Calls b = CallJudge.read(inputs.dirs(), options.baseline());
-    CallJudge.Calls c = CallJudge.read(inputs.dirs(), options.candidate());
+    CallJudge.Measured measured = CallJudge.Measured.of(inputs, warmupTraces);
+    CallJudge.Calls b = CallJudge.read(inputs.dirs(), options.baseline(), measured);
+    CallJudge.Calls c = CallJudge.read(inputs.dirs(), options.candidate(), measured);
     if (b == null || c == null) {
       return List.of();
     }
-    return CallJudge.judge(b, c, options.noise().isEmpty() ? null : CallJudge.read(inputs.dirs(), options.noise()));
+    return CallJudge.judge(b, c, options.noise().isEmpty() ? null
+        : CallJudge.read(inputs.dirs(), options.noise(), measured));
   }
 
   /** Each compared target's resource samples (from the first run directory that has them) and requests. */

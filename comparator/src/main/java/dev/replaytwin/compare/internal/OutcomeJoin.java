@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.replaytwin.core.Nullable;
 import dev.replaytwin.core.run.Outcome;
 import dev.replaytwin.core.run.OutcomeReader;
+import dev.replaytwin.core.run.TraceIds;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -49,6 +52,7 @@ public final class OutcomeJoin implements Closeable {
   private final PriorityQueue<Held> byIntended = new PriorityQueue<>(Comparator.comparingLong(Held::intended));
   private final ArrayDeque<Outcome[]> ready = new ArrayDeque<>();
   private long skipped;
+  private final Set<String> skippedTraces = new HashSet<>();
   private long duplicates;
 
   private OutcomeJoin(List<Prefetch> readers, long windowNanos, long measuredFrom) {
@@ -159,6 +163,14 @@ public final class OutcomeJoin implements Closeable {
     return skipped;
   }
 
+  /**
+   * The trace ids the replayer gave the requests skipped as warm-up ({@link TraceIds#traceId}):
+   * what their calls to dependencies were logged with.
+   */
+  public Set<String> skippedTraceIds() {
+    return skippedTraces;
+  }
+
   /** Rows dropped because their file already had a row for the same request. */
   public long duplicates() {
     return duplicates;
@@ -211,6 +223,7 @@ public final class OutcomeJoin implements Closeable {
   private void hold(int file, Outcome o) {
     if (o.intendedEpochNanos() < measuredFrom) {
       skipped++;
+      skippedTraces.add(TraceIds.traceId(o.exchangeId(), o.loop()));
       return;
     }
     Key key = new Key(o.exchangeId(), o.loop());

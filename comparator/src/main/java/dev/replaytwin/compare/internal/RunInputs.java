@@ -99,7 +99,7 @@ public record RunInputs(List<RunDirectory> dirs, List<RunManifest> manifests, Li
       String prefix = dirs.size() > 1 ? i + "/" : "";
       out.put(prefix + "run.json", Sha256.ofFiles(List.of(dir.manifest())));
       for (String t : targets) {
-        for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t), dir.resources(t))) {
+        for (Path f : List.of(dir.outcomes(t), dir.latencyLog(t), dir.resources(t), dir.calls(t))) {
           String digest = known.get(f);
           if (digest == null && Files.isRegularFile(f)) {
             digest = Sha256.ofFiles(List.of(f));

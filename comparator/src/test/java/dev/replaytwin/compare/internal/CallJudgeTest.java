@@ -8,7 +8,9 @@ import dev.replaytwin.core.run.RunDirectory;
 import dev.replaytwin.core.run.TraceIds;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,38 @@ class CallJudgeTest {
     assertThat(rare.beyondAllowance()).isTrue();
     assertThat(rare.pValue()).isLessThan(1e-6);
     assertThat(rare.check().explanation()).contains("60 of the candidate's calls matched no captured stub");
+  }
+
+  @Test
+  void callsOfTheWarmUpAreNotJudged() throws IOException {
+    RunDirectory run = RunDirectory.at(dir);
+    write(run, "baseline", 100, List.of(CHARGE), true);
+    write(run, "candidate", 100, List.of(CHARGE), true);
+    long measuredFrom = 500_000_000L; // the measured requests call from 1 s on (write)
+    try (CallLog log = CallLog.append(run.calls("candidate"))) {
+      for (int i = 0; i < 50; i++) {
+        // A warm-up request's call, made after the warm-up ended; and an untraced one made during it.
+        log.write(new DependencyCall(measuredFrom + i, "payments", "GET", "/v1/charges/ch_" + i, READ_BACK, 200,
+            TraceIds.traceId("w" + i, 0), true, ""));
+        log.write(new DependencyCall(measuredFrom - 1 - i, "payments", "GET", "/v1/charges/ch_" + i, READ_BACK, 200,
+            "", true, ""));
+      }
+    }
+    Set<String> warmup = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      warmup.add(TraceIds.traceId("w" + i, 0));
+    }
+    List<RunDirectory> dirs = List.of(run);
+    CallJudge.Measured measured = new CallJudge.Measured(new long[] {measuredFrom}, warmup);
+
+    List<Draft> judged = CallJudge.judge(CallJudge.read(dirs, "baseline", measured),
+        CallJudge.read(dirs, "candidate", measured), null);
+    List<Draft> everything = CallJudge.judge(CallJudge.read(dirs, "baseline"), CallJudge.read(dirs, "candidate"),
+        null);
+
+    assertThat(judged).extracting(d -> d.check().name()).containsExactly("payments " + CHARGE + " calls");
+    assertThat(judged.get(0).beyondAllowance()).isFalse();
+    assertThat(only(everything, "payments " + READ_BACK + " calls").beyondAllowance()).isTrue();
   }
 
   @Test
