@@ -28,7 +28,7 @@ final class EndpointTally {
   final LongList candidateLatency = new LongList();
   /** The same pairs' joint cells, for the latency bootstraps. */
   final PairedCells latencyCells = new PairedCells();
-  /** Noise-target latencies of the pairs baseline and noise target both answered, for the A/A floor, and their cells. */
+  /** For the A/A floor: noise-target latencies of the pairs the baseline and it both answered, and their cells. */
   final LongList aaNoise = new LongList();
   final PairedCells aaCells = new PairedCells();
   /** Requests both baseline and candidate have a row for. */
