@@ -67,6 +67,7 @@ final class CallJudge {
    * replayer gave it), as the warm-up's rows are not judged either.
    */
   record Measured(long @Nullable [] fromEpochNanos, Set<String> warmupTraces) {
+    /** Every call. */
     static final Measured ALL = new Measured(null, Set.of());
 
     static Measured of(RunInputs inputs, Set<String> warmupTraces) {
@@ -80,12 +81,10 @@ final class CallJudge {
     }
   }
 
-  /** Reads a target's calls from every run directory (shards pooled); null when none has a call log. */
-  static @Nullable Calls read(List<RunDirectory> dirs, String target) throws IOException {
-    return read(dirs, target, Measured.ALL);
-  }
-
-  /** Like {@link #read(List, String)}, keeping only the {@code measured} calls. */
+  /**
+   * Reads a target's {@code measured} calls from every run directory (shards pooled); null when none
+   * has a call log.
+   */
   static @Nullable Calls read(List<RunDirectory> dirs, String target, Measured measured) throws IOException {
     Map<String, Map<String, Integer>> traced = new TreeMap<>();
     Map<String, Long> untraced = new TreeMap<>();

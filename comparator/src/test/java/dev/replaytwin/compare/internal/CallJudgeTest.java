@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CallJudgeTest {
+  private static final CallJudge.Measured ALL = CallJudge.Measured.ALL;
   private static final String CHARGE = "POST /v1/charges";
   private static final String READ_BACK = "GET /v1/charges/{id}";
 
@@ -66,8 +67,8 @@ class CallJudgeTest {
     RunDirectory quiet = RunDirectory.at(dir.resolve("quiet"));
     write(quiet, "baseline", 100, List.of(CHARGE), false);
     write(quiet, "candidate", 300, List.of(CHARGE), false);
-    Draft alone = only(CallJudge.judge(CallJudge.read(List.of(quiet), "baseline"),
-        CallJudge.read(List.of(quiet), "candidate"), null), "payments " + CHARGE + " calls");
+    Draft alone = only(CallJudge.judge(CallJudge.read(List.of(quiet), "baseline", ALL),
+        CallJudge.read(List.of(quiet), "candidate", ALL), null), "payments " + CHARGE + " calls");
     assertThat(alone.beyondAllowance()).isTrue();
     assertThat(alone.pValue()).isLessThan(1e-6);
   }
@@ -119,8 +120,8 @@ class CallJudgeTest {
 
     List<Draft> judged = CallJudge.judge(CallJudge.read(dirs, "baseline", measured),
         CallJudge.read(dirs, "candidate", measured), null);
-    List<Draft> everything = CallJudge.judge(CallJudge.read(dirs, "baseline"), CallJudge.read(dirs, "candidate"),
-        null);
+    List<Draft> everything = CallJudge.judge(CallJudge.read(dirs, "baseline", ALL),
+        CallJudge.read(dirs, "candidate", ALL), null);
 
     assertThat(judged).extracting(d -> d.check().name()).containsExactly("payments " + CHARGE + " calls");
     assertThat(judged.get(0).beyondAllowance()).isFalse();
@@ -129,13 +130,13 @@ class CallJudgeTest {
 
   @Test
   void aTargetWithoutACallLogHasNoCallChecks() throws IOException {
-    assertThat(CallJudge.read(List.of(RunDirectory.at(dir)), "baseline")).isNull();
+    assertThat(CallJudge.read(List.of(RunDirectory.at(dir)), "baseline", ALL)).isNull();
   }
 
   private List<Draft> judge(RunDirectory run) throws IOException {
     List<RunDirectory> dirs = List.of(run);
-    return CallJudge.judge(CallJudge.read(dirs, "baseline"), CallJudge.read(dirs, "candidate"),
-        CallJudge.read(dirs, "baseline2"));
+    return CallJudge.judge(CallJudge.read(dirs, "baseline", ALL), CallJudge.read(dirs, "candidate", ALL),
+        CallJudge.read(dirs, "baseline2", ALL));
   }
 
   private static Draft only(List<Draft> drafts, String name) {
