@@ -14,16 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every example scenario of {@code scenarios/examples/}, run as a user runs it: the packaged twin
  * with {@code run}, real shop processes of both releases, payments simulators made from the demo's
- * egress capture. Each asserts the verdict the scenario is there to show. {@code
- * -Dreplaytwin.examples=skip} leaves them out (CI's second JDK build: 17 minutes of replays).
+ * egress capture. Each asserts the verdict the scenario is there to show.
  */
-@DisabledIfSystemProperty(named = "replaytwin.examples", matches = "skip")
 class ExampleScenariosIT {
   private static final Path EXAMPLES = ProcessRun.ROOT.resolve("scenarios/examples");
   private static final ObjectMapper JSON = new ObjectMapper();
