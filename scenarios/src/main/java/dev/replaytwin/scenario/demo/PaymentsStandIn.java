@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,20 +47,15 @@ public final class PaymentsStandIn implements AutoCloseable {
   }
 
   public static void main(String[] args) throws IOException {
-    String host = "127.0.0.1";
-    int port = 0;
-    long seed = 1;
+    String host;
+    int port;
+    long seed;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String value = i + 1 < args.length ? args[i + 1] : "";
-        switch (args[i]) {
-          case "--host" -> host = value;
-          case "--port" -> port = Integer.parseInt(value);
-          case "--seed" -> seed = Long.parseLong(value);
-          default -> throw new IllegalArgumentException(args[i] + ": unknown option (expected: --host, --port, --seed)");
-        }
-        i++;
-      }
+      DemoOptions options = DemoOptions.parse(args, List.of("--host", "--port", "--seed"), List.of(),
+          "expected: --host, --port, --seed");
+      host = options.text("--host", "127.0.0.1");
+      port = (int) options.whole("--port", 0);
+      seed = options.whole("--seed", 1);
     } catch (IllegalArgumentException e) {
       System.err.println("payments: " + e.getMessage());
       System.exit(2);

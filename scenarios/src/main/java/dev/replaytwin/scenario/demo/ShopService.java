@@ -63,23 +63,17 @@ public final class ShopService implements AutoCloseable {
   }
 
   public static void main(String[] args) throws IOException {
-    String host = "127.0.0.1";
-    int port = 8080;
-    Release release = Release.V1_4;
-    String paymentsUrl = System.getenv().getOrDefault("PAYMENTS_URL", "http://127.0.0.1:9000");
+    String host;
+    int port;
+    Release release;
+    String paymentsUrl;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String value = i + 1 < args.length ? args[i + 1] : "";
-        switch (args[i]) {
-          case "--host" -> host = value;
-          case "--port" -> port = Integer.parseInt(value);
-          case "--release" -> release = Release.parse(value);
-          case "--payments" -> paymentsUrl = value;
-          default -> throw new IllegalArgumentException(args[i] + ": unknown option (expected: --host, --port,"
-              + " --release 1.4|1.5, --payments URL)");
-        }
-        i++;
-      }
+      DemoOptions options = DemoOptions.parse(args, List.of("--host", "--port", "--release", "--payments"), List.of(),
+          "expected: --host, --port, --release 1.4|1.5, --payments URL");
+      host = options.text("--host", "127.0.0.1");
+      port = (int) options.whole("--port", 8080);
+      release = options.value("--release", Release::parse, Release.V1_4);
+      paymentsUrl = options.text("--payments", System.getenv().getOrDefault("PAYMENTS_URL", "http://127.0.0.1:9000"));
     } catch (IllegalArgumentException e) {
       System.err.println("shop: " + e.getMessage());
       System.exit(2);

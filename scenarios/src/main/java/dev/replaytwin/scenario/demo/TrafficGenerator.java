@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,36 +62,23 @@ public final class TrafficGenerator {
 
   public static void main(String[] args) throws InterruptedException {
     Settings settings;
-    URI target = null;
-    boolean planOnly = false;
+    URI target;
+    boolean planOnly;
     try {
-      Duration duration = Settings.demo(1).duration();
-      double rate = Settings.demo(1).rate();
-      long seed = 1;
-      Duration incidentAt = null;
-      Duration incidentLength = null;
-      for (int i = 0; i < args.length; i++) {
-        String value = i + 1 < args.length ? args[i + 1] : "";
-        switch (args[i]) {
-          case "--target" -> target = loopback(value);
-          case "--duration" -> duration = DurationText.parse("--duration", value);
-          case "--rate" -> rate = number("--rate", value);
-          case "--seed" -> seed = (long) number("--seed", value);
-          case "--incident-at" -> incidentAt = DurationText.parse("--incident-at", value);
-          case "--incident-length" -> incidentLength = DurationText.parse("--incident-length", value);
-          case "--plan-only" -> {
-            planOnly = true;
-            i--;
-          }
-          default -> throw new IllegalArgumentException(args[i] + ": unknown option (" + USAGE + ")");
-        }
-        i++;
-      }
+      DemoOptions options = DemoOptions.parse(args, List.of("--target", "--duration", "--rate", "--seed",
+          "--incident-at", "--incident-length"), List.of("--plan-only"), USAGE);
+      planOnly = options.flag("--plan-only");
+      target = options.value("--target", TrafficGenerator::loopback, null);
       if (target == null && !planOnly) {
         throw new IllegalArgumentException("--target is required (" + USAGE + ")");
       }
+      Duration duration = options.value("--duration", v -> DurationText.parse("--duration", v),
+          Settings.demo(1).duration());
+      Duration incidentAt = options.value("--incident-at", v -> DurationText.parse("--incident-at", v), null);
+      Duration incidentLength = options.value("--incident-length", v -> DurationText.parse("--incident-length", v),
+          null);
       // The incident sits at 60-70% of the run unless placed: late enough for a steady state before it.
-      settings = new Settings(duration, rate, seed,
+      settings = new Settings(duration, options.number("--rate", Settings.demo(1).rate()), options.whole("--seed", 1),
           incidentAt != null ? incidentAt : duration.multipliedBy(6).dividedBy(10),
           incidentLength != null ? incidentLength : duration.dividedBy(10));
     } catch (IllegalArgumentException e) {
@@ -226,14 +214,6 @@ public final class TrafficGenerator {
       throw new IllegalArgumentException("--target " + text + ": unknown host (expected: 127.0.0.1)");
     }
     return uri;
-  }
-
-  private static double number(String option, String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " " + text + ": not a number");
-    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
