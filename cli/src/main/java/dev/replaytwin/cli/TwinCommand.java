@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,20 +39,46 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Rehearse real production traffic on a release candidate before users see it.",
-    subcommands = {CaptureCommand.class, ReplayCommand.class, CompareCommand.class, ReportCommand.class,
-        StubsCommand.class, RunCommand.class, AutoComplete.GenerateCompletion.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:regression found", "2:invalid input or usage", "3:inconclusive", "4:internal error"})
 public final class TwinCommand {
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(CaptureCommand.class, ReplayCommand.class,
+      CompareCommand.class, ReportCommand.class, StubsCommand.class, RunCommand.class,
+      AutoComplete.GenerateCompletion.class);
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error, not just its one-line message.")
   private boolean verbose;
 
-  /** The command tree with twin's error handling; set its out and err writers to capture output. */
+  /** The whole command tree with twin's error handling; set its out and err writers to capture output. */
   public static CommandLine commandLine() {
+    return tree(SUBCOMMANDS);
+  }
+
+  /**
+   * The command tree {@code args} are run with: when they start with a subcommand's name, the root
+   * and that subcommand only, as picocli reads every command's annotations into a model before it
+   * parses a word, about 0.1 s of every start for commands not run; otherwise, and for the
+   * completion script (made from the whole tree), every command.
+   */
+  static CommandLine commandLine(String... args) {
+    for (Class<?> command : SUBCOMMANDS) {
+      if (args.length > 0 && command != AutoComplete.GenerateCompletion.class
+          && command.getAnnotation(Command.class).name().equals(args[0])) {
+        return tree(List.of(command));
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine tree(List<Class<?>> subcommands) {
     TwinCommand root = new TwinCommand();
     CommandLine commandLine = new CommandLine(root);
+    for (Class<?> command : subcommands) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler(() -> root.verbose));
     commandLine.setParameterExceptionHandler(new UsageErrorHandler(() -> root.verbose));
     return commandLine;
@@ -66,7 +93,7 @@ public final class TwinCommand {
       // and the replayer's data paths for a check the test suites run at PARANOID anyway.
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     }
-    CommandLine twin = commandLine();
+    CommandLine twin = commandLine(args);
     // Buffered, so that a capture of millions of exchanges is not written one system call a line.
     twin.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16)));

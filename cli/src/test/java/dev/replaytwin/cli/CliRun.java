@@ -14,8 +14,9 @@ import picocli.CommandLine;
  */
 record CliRun(int exitCode, String out, String err) {
 
+  /** Runs {@code args} on the command tree {@code twin} itself builds for them. */
   static CliRun twin(String... args) {
-    return twin(TwinCommand.commandLine(), args);
+    return twin(TwinCommand.commandLine(args), args);
   }
 
   static CliRun twin(CommandLine commandLine, String... args) {

@@ -59,6 +59,28 @@ class TwinCommandTest {
     assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
+  @Test
+  void aCommandRunsOnATreeOfItAloneWhoseHelpIsTheWholeTreesHelp() {
+    CommandLine whole = TwinCommand.commandLine();
+    assertThat(TwinCommand.commandLine("compare", "runs/rc-42").getSubcommands()).containsOnlyKeys("compare");
+    assertThat(TwinCommand.commandLine("capture", "stats").getSubcommands()).containsOnlyKeys("capture");
+    // Options before the command, an unknown command and the completion script: the whole tree.
+    for (String[] args : List.of(new String[] {"--verbose", "compare"}, new String[] {"comprae"},
+        new String[] {"generate-completion"}, new String[0])) {
+      assertThat(TwinCommand.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+          .containsExactlyElementsOf(whole.getSubcommands().keySet());
+    }
+    List<List<String>> commands = new ArrayList<>();
+    collect(whole, new ArrayList<>(), commands);
+    for (List<String> path : commands) {
+      List<String> args = new ArrayList<>(path);
+      args.add("--help");
+      String[] argv = args.toArray(String[]::new);
+      // Inherited options (--verbose, --help, --version) reach a command added on its own just as well.
+      assertThat(twin(argv).out()).as(String.join(" ", args)).isEqualTo(twin(TwinCommand.commandLine(), argv).out());
+    }
+  }
+
   private static void collect(CommandLine command, List<String> path, List<List<String>> out) {
     out.add(path);
     for (var e : command.getSubcommands().entrySet()) {
