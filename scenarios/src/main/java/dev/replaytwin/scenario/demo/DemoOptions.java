@@ -16,7 +16,7 @@ import java.util.function.Function;
  * <pre>{@code
  * DemoOptions options = DemoOptions.parse(args, List.of("--port", "--seed"), List.of(),
  *     "expected: --port, --seed");
- * int port = (int) options.whole("--port", 0);
+ * int port = options.port("--port", 0);
  * }</pre>
  */
 final class DemoOptions {
@@ -78,6 +78,15 @@ final class DemoOptions {
         throw new IllegalArgumentException(name + " " + text + ": not a whole number");
       }
     }, otherwise);
+  }
+
+  /** Option {@code name}'s value as a TCP port, 0 for any free one, or {@code otherwise}. */
+  int port(String name, int otherwise) {
+    long port = whole(name, otherwise);
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(name + " " + port + ": not a port (expected: 0..65535, 0 for any free one)");
+    }
+    return (int) port;
   }
 
   /** Option {@code name}'s value as a number, or {@code otherwise}. */

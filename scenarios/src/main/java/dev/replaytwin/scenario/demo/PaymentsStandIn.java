@@ -54,7 +54,7 @@ public final class PaymentsStandIn implements AutoCloseable {
       DemoOptions options = DemoOptions.parse(args, List.of("--host", "--port", "--seed"), List.of(),
           "expected: --host, --port, --seed");
       host = options.text("--host", "127.0.0.1");
-      port = (int) options.whole("--port", 0);
+      port = options.port("--port", 0);
       seed = options.whole("--seed", 1);
     } catch (IllegalArgumentException e) {
       System.err.println("payments: " + e.getMessage());

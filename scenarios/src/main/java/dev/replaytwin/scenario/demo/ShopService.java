@@ -71,7 +71,7 @@ public final class ShopService implements AutoCloseable {
       DemoOptions options = DemoOptions.parse(args, List.of("--host", "--port", "--release", "--payments"), List.of(),
           "expected: --host, --port, --release 1.4|1.5, --payments URL");
       host = options.text("--host", "127.0.0.1");
-      port = (int) options.whole("--port", 8080);
+      port = options.port("--port", 8080);
       release = options.value("--release", Release::parse, Release.V1_4);
       paymentsUrl = options.text("--payments", System.getenv().getOrDefault("PAYMENTS_URL", "http://127.0.0.1:9000"));
     } catch (IllegalArgumentException e) {

@@ -19,7 +19,7 @@ class DemoOptionsTest {
   void readsValuesAndFlagsInAnyOrderTheLastOfARepeatedOneWinning() {
     DemoOptions o = parse("--port", "8081", "--plan-only", "--host", "0.0.0.0", "--port", "8082", "--rate", "2.5");
     assertThat(o.text("--host", "127.0.0.1")).isEqualTo("0.0.0.0");
-    assertThat(o.whole("--port", 0)).isEqualTo(8082);
+    assertThat(o.port("--port", 0)).isEqualTo(8082);
     assertThat(o.number("--rate", 20)).isEqualTo(2.5);
     assertThat(o.flag("--plan-only")).isTrue();
   }
@@ -28,7 +28,8 @@ class DemoOptionsTest {
   void anOptionNotGivenIsItsDefault() {
     DemoOptions o = parse();
     assertThat(o.text("--host", "127.0.0.1")).isEqualTo("127.0.0.1");
-    assertThat(o.whole("--port", 8080)).isEqualTo(8080);
+    assertThat(o.port("--port", 8080)).isEqualTo(8080);
+    assertThat(o.whole("--seed", 1)).isEqualTo(1);
     assertThat(o.number("--rate", 20)).isEqualTo(20);
     assertThat(o.value("--release", Release::parse, Release.V1_4)).isEqualTo(Release.V1_4);
     assertThat(o.flag("--plan-only")).isFalse();
@@ -49,6 +50,10 @@ class DemoOptionsTest {
         .hasMessage("--port: no value (expected: --host, --port, --rate, --release, --plan-only)");
     assertThatThrownBy(() -> parse("--port", "80a").whole("--port", 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--port 80a: not a whole number");
+    assertThatThrownBy(() -> parse("--port", "65536").port("--port", 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--port 65536: not a port (expected: 0..65535, 0 for any free one)");
+    assertThatThrownBy(() -> parse("--port", "-1").port("--port", 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--port -1: not a port");
     assertThatThrownBy(() -> parse("--rate", "fast").number("--rate", 20)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--rate fast: not a number");
   }
