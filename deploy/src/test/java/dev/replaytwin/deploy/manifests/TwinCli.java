@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The {@code twin} command line as the cli module declares it, read from its picocli-annotated
  * sources (the deploy module cannot depend on cli, which depends on it): the command tree from
- * {@code @Command(subcommands = ...)}, and each command's {@code @Option}s (their mixins' too, the
+ * {@code @Command(subcommands = ...)}, or a {@code SUBCOMMANDS = List.of(...)} of classes a command
+ * adds in code (the root, which adds only the one it runs), and each command's {@code @Option}s (their mixins' too, the
  * root's inherited ones, picocli's standard help options) and {@code @Parameters}. Checks a command
  * line against it the way picocli would parse it, and checks that each option used is documented
  * in docs/cli.md or the command's own page.
@@ -35,6 +36,8 @@ final class TwinCli {
     }
   }
 
+  /** Subcommands a command adds in code: {@code SUBCOMMANDS = List.of(A.class, B.class);} (as TwinCommand does). */
+  private static final Pattern SUBCOMMAND_LIST = Pattern.compile("\\bSUBCOMMANDS\\s*=\\s*List\\.of\\(([^;]*)\\);");
   private static final Pattern LITERAL_OR_COMMENT = Pattern.compile(
       "'(?:[^'\\\\]|\\\\.)'|\"(?:[^\"\\\\]|\\\\.)*\"|//[^\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
@@ -183,7 +186,12 @@ final class TwinCli {
     // The root's options (--verbose, --help) are inherited by every subcommand.
     List<Option> forChildren = path.isEmpty() ? List.copyOf(options) : inherited;
     Map<String, Command> subcommands = new LinkedHashMap<>();
-    for (String sub : classes(command.attributes().getOrDefault("subcommands", ""))) {
+    String listed = command.attributes().getOrDefault("subcommands", "");
+    Matcher inCode = SUBCOMMAND_LIST.matcher(source);
+    if (listed.isEmpty() && inCode.find()) {
+      listed = inCode.group(1);
+    }
+    for (String sub : classes(listed)) {
       if (sources.containsKey(sub)) {
         String subName = JavaAnnotations.find(withoutComments(read(sourceOf(sub))), "Command").get(0)
             .strings("name").get(0);
