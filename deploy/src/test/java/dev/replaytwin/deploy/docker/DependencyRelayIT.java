@@ -73,9 +73,15 @@ class DependencyRelayIT {
     DependencyRelay relay = DependencyRelay.start("payments", LOOPBACK,
         new InetSocketAddress(LOOPBACK, upstream.getLocalPort()));
     int port = relay.port();
+    assertThatThrownBy(() -> new ServerSocket(port, 50, LOOPBACK).close()).as("the relay listens")
+        .isInstanceOf(IOException.class);
     relay.close();
 
-    assertThatThrownBy(() -> new Socket(LOOPBACK, port).close()).isInstanceOf(IOException.class);
+    // The port is free again: another server can listen on it. (Connecting to it instead can succeed
+    // now and then: the client may be given the freed port as its own and connect to itself.)
+    try (ServerSocket again = new ServerSocket(port, 50, LOOPBACK)) {
+      assertThat(again.getLocalPort()).isEqualTo(port);
+    }
   }
 
   private static String exchange(int port, String request) throws IOException {
