@@ -1,5 +1,6 @@
 package dev.replaytwin.scenario.demo;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +88,11 @@ final class DemoOptions {
       throw new IllegalArgumentException(name + " " + port + ": not a port (expected: 0..65535, 0 for any free one)");
     }
     return (int) port;
+  }
+
+  /** Option {@code name}'s value as a duration ({@link DurationText}: {@code 8m}, {@code 4m48s}), or {@code otherwise}. */
+  Duration duration(String name, Duration otherwise) {
+    return value(name, text -> DurationText.parse(name, text), otherwise);
   }
 
   /** Option {@code name}'s value as a number, or {@code otherwise}. */

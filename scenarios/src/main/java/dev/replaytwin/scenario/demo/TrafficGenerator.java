@@ -72,11 +72,9 @@ public final class TrafficGenerator {
       if (target == null && !planOnly) {
         throw new IllegalArgumentException("--target is required (" + USAGE + ")");
       }
-      Duration duration = options.value("--duration", v -> DurationText.parse("--duration", v),
-          Settings.demo(1).duration());
-      Duration incidentAt = options.value("--incident-at", v -> DurationText.parse("--incident-at", v), null);
-      Duration incidentLength = options.value("--incident-length", v -> DurationText.parse("--incident-length", v),
-          null);
+      Duration duration = options.duration("--duration", Settings.demo(1).duration());
+      Duration incidentAt = options.duration("--incident-at", null);
+      Duration incidentLength = options.duration("--incident-length", null);
       // The incident sits at 60-70% of the run unless placed: late enough for a steady state before it.
       settings = new Settings(duration, options.number("--rate", Settings.demo(1).rate()), options.whole("--seed", 1),
           incidentAt != null ? incidentAt : duration.multipliedBy(6).dividedBy(10),
